@@ -1,0 +1,53 @@
+"""/api/v1/: assembled from each app's router. Errors are JSON with a `detail` reason."""
+
+from django.core.exceptions import PermissionDenied
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+
+from socialrx.accounts.api import router as accounts_router
+from socialrx.core.errors import DomainError
+from socialrx.organizations.api import router as organizations_router
+
+from .auth import AUTH
+
+api = NinjaAPI(
+    title="SocialRx API",
+    version="1",
+    description=(
+        "The SocialRx platform API. Authenticate with a personal API token "
+        "(`Authorization: Bearer srx_…`, created on your profile page) or a browser session."
+    ),
+    auth=AUTH,
+    urls_namespace="api",
+)
+api.add_router("/", accounts_router, tags=["accounts"])
+api.add_router("/organizations", organizations_router, tags=["organizations"])
+
+
+@api.exception_handler(DomainError)
+def domain_error(request, error: DomainError):
+    body = {"detail": error.message, "code": error.code}
+    if error.field:
+        body["field"] = error.field
+    return api.create_response(request, body, status=error.status_code)
+
+
+@api.exception_handler(PermissionDenied)
+def permission_denied(request, error):
+    return api.create_response(
+        request, {"detail": "You do not have permission to do this."}, status=403
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def unauthenticated(request, error):
+    return api.create_response(
+        request, {"detail": "Authentication required: a session or a bearer token."}, status=401
+    )
+
+
+@api.exception_handler(ValidationError)
+def invalid_input(request, error: ValidationError):
+    return api.create_response(
+        request, {"detail": "Invalid input.", "errors": error.errors}, status=422
+    )

@@ -1,0 +1,11 @@
+"""What every page needs to draw the navigation."""
+
+from socialrx.core.permissions import allowed
+
+
+def navigation(request):
+    user = getattr(request, "user", None)
+    signed_in = bool(user and user.is_authenticated)
+    return {
+        "nav_is_staff": signed_in and allowed(user, "core.view_audit_log"),
+    }

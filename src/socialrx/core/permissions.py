@@ -1,0 +1,100 @@
+"""Every access decision in SocialRx, in one place.
+
+Predicates (django-rules) are composed into named permissions. Views use
+`require(user, perm, obj)`, the API uses `allowed(...)`, templates use `{% has_perm %}` from
+rules' template tags: all three ask the same rules, so nobody re-derives roles.
+"""
+
+from __future__ import annotations
+
+import rules
+from django.apps import apps
+from django.core.exceptions import PermissionDenied
+
+_ORG_ROLES_CACHE = "_socialrx_org_roles"
+
+
+def org_roles(user) -> dict[int, str]:
+    """{organization id: org role} for the user, loaded once per user object (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return {}
+    cached = getattr(user, _ORG_ROLES_CACHE, None)
+    if cached is None:
+        membership = apps.get_model("organizations", "OrgMembership")
+        cached = dict(
+            membership.objects.filter(user_id=user.pk).values_list("organization_id", "role")
+        )
+        setattr(user, _ORG_ROLES_CACHE, cached)
+    return cached
+
+
+def forget_org_roles(user) -> None:
+    """Call after changing a person's seats so the next check reloads them."""
+    if hasattr(user, _ORG_ROLES_CACHE):
+        delattr(user, _ORG_ROLES_CACHE)
+
+
+# --- predicates -----------------------------------------------------------------------------
+
+is_authenticated = rules.is_authenticated
+
+
+@rules.predicate
+def is_center_staff(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_staff and user.is_active)
+
+
+@rules.predicate
+def is_coach(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_coach)
+
+
+@rules.predicate
+def is_researcher(user) -> bool:
+    return bool(getattr(user, "is_authenticated", False) and user.is_researcher)
+
+
+@rules.predicate
+def is_org_member(user, organization) -> bool:
+    return organization is not None and organization.pk in org_roles(user)
+
+
+@rules.predicate
+def is_org_admin(user, organization) -> bool:
+    return organization is not None and org_roles(user).get(organization.pk) == "admin"
+
+
+@rules.predicate
+def is_invitation_admin(user, invitation) -> bool:
+    return invitation is not None and is_org_admin(user, invitation.organization)
+
+
+# --- permissions ----------------------------------------------------------------------------
+
+PERMISSIONS = {
+    # Organizations
+    "organizations.create_organization": is_authenticated,
+    "organizations.view_organization": is_org_member | is_center_staff,
+    "organizations.change_organization": is_org_admin | is_center_staff,
+    "organizations.view_people": is_org_member | is_center_staff,
+    "organizations.manage_people": is_org_admin | is_center_staff,
+    "organizations.manage_invitations": is_org_admin | is_center_staff,
+    "organizations.manage_invitation": is_invitation_admin | is_center_staff,
+    # Center operations
+    "core.view_audit_log": is_center_staff,
+    "accounts.grant_center_roles": is_center_staff,
+    "accounts.view_people_directory": is_center_staff,
+}
+
+for _name, _predicate in PERMISSIONS.items():
+    rules.add_perm(_name, _predicate)
+
+
+def allowed(user, perm: str, obj=None) -> bool:
+    return rules.has_perm(perm, user, obj)
+
+
+def require(user, perm: str, obj=None) -> None:
+    """Raise PermissionDenied unless `user` holds `perm` (on `obj`)."""
+    if not allowed(user, perm, obj):
+        raise PermissionDenied(f"You do not have permission to do this ({perm}).")

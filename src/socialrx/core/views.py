@@ -1,0 +1,65 @@
+"""Public pages of the center, health probes and the staff audit log."""
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from . import selectors
+from .forms import AuditFilterForm
+from .pagination import paginate, querystring_without_page
+from .permissions import require
+
+
+def home(request):
+    return render(request, "core/home.html")
+
+
+@never_cache
+def healthz(request):
+    """The process is up and serving requests."""
+    return JsonResponse({"status": "ok"})
+
+
+@never_cache
+def readyz(request):
+    """Ready to serve: the database answers and, when configured, Redis does too."""
+    checks: dict[str, str] = {}
+    healthy = True
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+    except Exception as error:  # noqa: BLE001 - any failure means not ready
+        checks["database"] = f"error: {error.__class__.__name__}"
+        healthy = False
+    if settings.REDIS_URL:
+        try:
+            cache.set("readyz", "1", timeout=5)
+            checks["redis"] = "ok" if cache.get("readyz") == "1" else "error: no round trip"
+        except Exception as error:  # noqa: BLE001
+            checks["redis"] = f"error: {error.__class__.__name__}"
+        healthy = healthy and checks["redis"] == "ok"
+    return JsonResponse(
+        {"status": "ok" if healthy else "unavailable", "checks": checks},
+        status=200 if healthy else 503,
+    )
+
+
+@login_required
+def audit_log(request):
+    require(request.user, "core.view_audit_log")
+    form = AuditFilterForm(request.GET or None)
+    events = selectors.audit_events(**(form.cleaned_data if form.is_valid() else {}))
+    return render(
+        request,
+        "core/audit_log.html",
+        {
+            "form": form,
+            "page": paginate(request, events, per_page=50),
+            "querystring": querystring_without_page(request),
+        },
+    )

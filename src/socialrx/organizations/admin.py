@@ -1,0 +1,52 @@
+from django.contrib import admin
+
+from .models import Invitation, Organization, OrgMembership
+
+
+class OrgMembershipInline(admin.TabularInline):
+    model = OrgMembership
+    extra = 0
+    raw_id_fields = ["user"]
+    # Seats change through the org pages, which audit every change.
+    readonly_fields = ["user", "role", "joined_at"]
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = [
+        "name",
+        "org_type",
+        "city",
+        "state",
+        "licensed_beds",
+        "provider_count",
+        "created_at",
+    ]
+    list_filter = ["org_type", "state"]
+    search_fields = ["name", "city", "cms_certification_number", "npi", "website"]
+    inlines = [OrgMembershipInline]
+
+
+@admin.register(OrgMembership)
+class OrgMembershipAdmin(admin.ModelAdmin):
+    list_display = ["user", "organization", "role", "joined_at"]
+    list_filter = ["role"]
+    search_fields = ["user__email", "user__full_name", "organization__name"]
+    list_select_related = ["user", "organization"]
+    readonly_fields = ["user", "organization", "role", "joined_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Invitation)
+class InvitationAdmin(admin.ModelAdmin):
+    list_display = ["email", "organization", "role", "status", "sent_at", "expires_at"]
+    list_filter = ["status", "role"]
+    search_fields = ["email", "organization__name"]
+    list_select_related = ["organization"]
+    readonly_fields = ["nonce", "public_id", "accepted_at", "accepted_by", "invited_by"]

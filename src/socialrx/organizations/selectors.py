@@ -1,0 +1,79 @@
+"""Reads of organizations shared by pages and the API, each in a fixed number of queries."""
+
+from __future__ import annotations
+
+from django.db.models import Count, QuerySet
+
+from socialrx.core.errors import NotFound
+from socialrx.core.permissions import allowed
+
+from .models import Invitation, InvitationStatus, Organization, OrgMembership
+
+
+def organization_for(
+    user, public_id, perm: str = "organizations.view_organization"
+) -> Organization:
+    """The organization if `user` may `perm` it; the same NotFound for missing and forbidden."""
+    organization = Organization.objects.filter(public_id=public_id).first()
+    if organization is None or not allowed(user, perm, organization):
+        raise NotFound("Organization not found.")
+    return organization
+
+
+def memberships_of_user(user) -> QuerySet[OrgMembership]:
+    return (
+        OrgMembership.objects.filter(user=user)
+        .select_related("organization")
+        .annotate(people_count=Count("organization__memberships"))
+        .order_by("organization__name")
+    )
+
+
+def people_of(organization: Organization) -> QuerySet[OrgMembership]:
+    return (
+        OrgMembership.objects.filter(organization=organization)
+        .select_related("user")
+        .order_by("-role", "user__full_name", "user__email")
+    )
+
+
+def invitations_of(organization: Organization) -> QuerySet[Invitation]:
+    return (
+        Invitation.objects.filter(organization=organization)
+        .select_related("invited_by")
+        .order_by("status", "-sent_at")
+    )
+
+
+def open_invitations_for_email(email: str) -> QuerySet[Invitation]:
+    from django.utils import timezone
+
+    return (
+        Invitation.objects.filter(
+            email__iexact=email, status=InvitationStatus.PENDING, expires_at__gt=timezone.now()
+        )
+        .select_related("organization", "invited_by")
+        .order_by("-sent_at")
+    )
+
+
+def membership_in(organization: Organization, membership_id: int) -> OrgMembership:
+    membership = (
+        OrgMembership.objects.select_related("user", "organization")
+        .filter(organization=organization, pk=membership_id)
+        .first()
+    )
+    if membership is None:
+        raise NotFound("That person is not in this organization.")
+    return membership
+
+
+def invitation_in(organization: Organization, public_id) -> Invitation:
+    invitation = (
+        Invitation.objects.select_related("organization")
+        .filter(organization=organization, public_id=public_id)
+        .first()
+    )
+    if invitation is None:
+        raise NotFound("Invitation not found.")
+    return invitation
