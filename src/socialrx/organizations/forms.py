@@ -4,6 +4,13 @@ from .models import Organization, OrgRole
 
 
 class OrganizationForm(forms.ModelForm):
+    website = forms.URLField(
+        required=False,
+        assume_scheme="https",
+        max_length=200,
+        help_text="Used to verify your domain later, e.g. https://www.example-hospital.org",
+    )
+
     class Meta:
         model = Organization
         fields = [
@@ -28,7 +35,6 @@ class OrganizationForm(forms.ModelForm):
             "employee_count": "All organizations: total employees (optional).",
             "cms_certification_number": "Hospitals only: the 6-character CCN, e.g. 240010.",
             "npi": "Practices only: the organization's 10-digit NPI.",
-            "website": "Used to verify your domain later, e.g. https://www.example-hospital.org",
         }
 
     def clean_name(self):

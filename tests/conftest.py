@@ -1,0 +1,80 @@
+"""Shared fixtures. Browser fixtures live in tests/e2e/conftest.py."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+
+from tests.factories import (
+    CoachFactory,
+    OrgMembershipFactory,
+    ResearcherFactory,
+    StaffFactory,
+    UserFactory,
+    give_mfa,
+    org_with_admin,
+)
+
+# Playwright's sync API runs an event loop in the test thread; Django's guard against ORM
+# calls from async contexts would otherwise refuse the live server's test database access.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(autouse=True)
+def _tasks_run_inline():
+    """With REDIS_URL set (as in CI) Celery would queue to a broker no worker reads; tests run
+    tasks inline, after commit, exactly as the default (no broker) configuration does."""
+    from socialrx.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache():
+    """Rate limits and caches live in the cache: every test starts from an empty one."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    person = StaffFactory()
+    give_mfa(person)
+    return person
+
+
+@pytest.fixture
+def coach(db):
+    person = CoachFactory()
+    give_mfa(person)
+    return person
+
+
+@pytest.fixture
+def researcher(db):
+    person = ResearcherFactory()
+    give_mfa(person)
+    return person
+
+
+@pytest.fixture
+def org_a(db):
+    """Organization A with its admin and one member: (org, admin, member)."""
+    organization, admin = org_with_admin(name="Riverside Regional Medical Center")
+    member = OrgMembershipFactory(organization=organization).user
+    return organization, admin, member
+
+
+@pytest.fixture
+def org_b(db):
+    organization, admin = org_with_admin(name="Lakeside Family Physicians", city="Duluth")
+    return organization, admin
