@@ -1,14 +1,26 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.conf import settings
+from django.db import transaction
+from django.utils.html import linebreaks
 
 
 class AccountAdapter(DefaultAccountAdapter):
-    def get_login_redirect_url(self, request):
-        return super().get_login_redirect_url(request)
+    def send_mail(self, template_prefix, email, context):
+        """Allauth's mails (verification, password reset…) go out like every other SocialRx
+        email: text and HTML parts, sent by a task after the transaction commits."""
+        from socialrx.core.tasks import send_email
 
-    def is_open_for_signup(self, request) -> bool:
-        return getattr(settings, "ACCOUNT_ALLOW_SIGNUP", True)
+        message = self.render_mail(template_prefix, email, context)
+        html_body = next(
+            (content for content, mime in message.alternatives if mime == "text/html"),
+            linebreaks(message.body, autoescape=True),
+        )
+        subject, text_body, to = message.subject, message.body, list(message.to)
+        transaction.on_commit(
+            lambda: send_email.delay(
+                to=to, subject=subject, text_body=text_body, html_body=html_body
+            )
+        )
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):
