@@ -1,15 +1,14 @@
 """Single-use and uniqueness rules under real concurrent transactions (PostgreSQL only:
 SQLite serialises every writer, so it cannot show a race)."""
 
-import os
 import threading
 
 import pytest
-from django.db import connection, connections
 
 from socialrx.core.errors import DomainError
 from socialrx.organizations import services
 from socialrx.organizations.models import Invitation, Organization, OrgMembership
+from tests.concurrency import require_postgres, run_at_once
 from tests.factories import UserFactory, org_with_admin
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
@@ -17,35 +16,7 @@ pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 
 @pytest.fixture(autouse=True)
 def _needs_postgres(transactional_db):
-    if connection.vendor != "postgresql":
-        if os.environ.get("REQUIRE_POSTGRES") == "1":
-            pytest.fail("REQUIRE_POSTGRES=1 but the tests are not running on PostgreSQL")
-        pytest.skip("concurrency tests need PostgreSQL (set DATABASE_URL)")
-
-
-def run_at_once(count: int, work) -> list:
-    """Start `count` threads that call `work()` at the same moment; return results/errors."""
-    barrier = threading.Barrier(count)
-    results: list = []
-    lock = threading.Lock()
-
-    def runner():
-        try:
-            barrier.wait()
-            outcome = work()
-        except Exception as error:  # noqa: BLE001 - the outcome is what we assert on
-            outcome = error
-        finally:
-            connections.close_all()
-        with lock:
-            results.append(outcome)
-
-    threads = [threading.Thread(target=runner) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+    require_postgres()
 
 
 def test_an_invitation_accepted_concurrently_gives_exactly_one_seat():
@@ -54,7 +25,7 @@ def test_an_invitation_accepted_concurrently_gives_exactly_one_seat():
     invitation = services.invite_person(actor=admin, organization=organization, email=invitee.email)
     token = services.invitation_token(invitation)
 
-    results = run_at_once(8, lambda: services.accept_invitation(user=invitee, token=token))
+    results = run_at_once(8, lambda _: services.accept_invitation(user=invitee, token=token))
 
     accepted = [r for r in results if isinstance(r, OrgMembership)]
     refused = [r for r in results if isinstance(r, DomainError)]
@@ -69,7 +40,7 @@ def test_the_same_organization_created_concurrently_exists_once():
     queue = list(creators)
     lock = threading.Lock()
 
-    def create():
+    def create(_):
         with lock:
             creator = queue.pop()
         return services.create_organization(

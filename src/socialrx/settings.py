@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "socialrx.core",
     "socialrx.accounts",
     "socialrx.organizations",
+    "socialrx.membership",
     "socialrx.api",
 ]
 
@@ -231,6 +232,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
@@ -246,6 +248,22 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+
+# Membership: card payments through Stripe Checkout when both keys are set; otherwise
+# members pay by invoice (check or ACH) only.
+STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
+STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+# Seats an organization without an active membership may fill (the free guest tier).
+GUEST_SEAT_LIMIT = int(env("GUEST_SEAT_LIMIT", "5"))
+# Seat limits come from membership; organizations asks through this hook so that it does not
+# import the app built on top of it.
+SEAT_LIMIT_POLICY = "socialrx.membership.selectors.seat_limit"
+CELERY_BEAT_SCHEDULE = {
+    "membership-daily-renewals": {
+        "task": "socialrx.membership.tasks.run_daily_renewals",
+        "schedule": 60 * 60 * 24,
+    },
+}
 
 # Invitations: a signed link that is valid this long and works once.
 INVITATION_MAX_AGE_DAYS = int(env("INVITATION_MAX_AGE_DAYS", "14"))
@@ -286,5 +304,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", "INFO")},
-    "loggers": {"django.request": {"level": "ERROR"}},
+    "loggers": {
+        "django.request": {"level": "ERROR"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "celery": {"level": "WARNING"},
+    },
 }

@@ -14,6 +14,7 @@ urlpatterns = [
     path("dashboard/", dashboard, name="dashboard"),
     path("organizations/", include("socialrx.organizations.urls")),
     path("", include("socialrx.accounts.urls")),
+    path("", include("socialrx.membership.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -6,6 +6,8 @@ from ninja.errors import AuthenticationError, ValidationError
 
 from socialrx.accounts.api import router as accounts_router
 from socialrx.core.errors import DomainError
+from socialrx.membership.api import public_router as membership_public_router
+from socialrx.membership.api import router as membership_router
 from socialrx.organizations.api import router as organizations_router
 
 from .auth import AUTH
@@ -22,6 +24,8 @@ api = NinjaAPI(
 )
 api.add_router("/", accounts_router, tags=["accounts"])
 api.add_router("/organizations", organizations_router, tags=["organizations"])
+api.add_router("/membership", membership_public_router, tags=["membership"])
+api.add_router("/membership", membership_router, tags=["membership"])
 
 
 @api.exception_handler(DomainError)

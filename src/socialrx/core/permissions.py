@@ -69,6 +69,18 @@ def is_invitation_admin(user, invitation) -> bool:
     return invitation is not None and is_org_admin(user, invitation.organization)
 
 
+@rules.predicate
+def is_invoice_org_admin(user, invoice) -> bool:
+    return invoice is not None and is_org_admin(user, invoice.organization)
+
+
+@rules.predicate
+def reads_member_content(user) -> bool:
+    from socialrx.membership.selectors import may_read_member_content
+
+    return may_read_member_content(user)
+
+
 # --- permissions ----------------------------------------------------------------------------
 
 PERMISSIONS = {
@@ -80,6 +92,17 @@ PERMISSIONS = {
     "organizations.manage_people": is_org_admin | is_center_staff,
     "organizations.manage_invitations": is_org_admin | is_center_staff,
     "organizations.manage_invitation": is_invitation_admin | is_center_staff,
+    # Membership and billing
+    "membership.apply": is_org_admin,
+    "membership.view_billing": is_org_admin | is_center_staff,
+    "membership.view_invoice": is_invoice_org_admin | is_center_staff,
+    "membership.pay_invoice": is_invoice_org_admin,
+    "membership.read_member_content": reads_member_content,
+    "membership.manage_plans": is_center_staff,
+    "membership.review_applications": is_center_staff,
+    "membership.manage_memberships": is_center_staff,
+    "membership.record_payments": is_center_staff,
+    "membership.view_reports": is_center_staff,
     # Center operations
     "core.view_audit_log": is_center_staff,
     "accounts.grant_center_roles": is_center_staff,

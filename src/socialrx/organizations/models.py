@@ -33,6 +33,7 @@ class OrganizationType(models.TextChoices):
     HEALTH_SYSTEM = "health_system", "Health system"
     PRACTICE = "practice", "Physician practice"
     OTHER = "other", "Other health organization"
+    INDIVIDUAL = "individual", "Individual physician"
 
 
 class Organization(models.Model):

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed
@@ -77,3 +78,19 @@ def invitation_in(organization: Organization, public_id) -> Invitation:
     if invitation is None:
         raise NotFound("Invitation not found.")
     return invitation
+
+
+def seats_used(organization: Organization) -> int:
+    """People with a seat plus open invitations (an open invitation holds a seat)."""
+    counts = Organization.objects.filter(pk=organization.pk).aggregate(
+        people=Count("memberships", distinct=True),
+        invited=Count(
+            "invitations",
+            filter=Q(
+                invitations__status=InvitationStatus.PENDING,
+                invitations__expires_at__gt=timezone.now(),
+            ),
+            distinct=True,
+        ),
+    )
+    return counts["people"] + counts["invited"]

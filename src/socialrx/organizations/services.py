@@ -186,6 +186,7 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
     if pending:  # an expired one gives way to the new invitation
         pending.status = InvitationStatus.REVOKED
         pending.save(update_fields=["status"])
+    _check_seat_available(organization)
     now = timezone.now()
     invitation = Invitation.objects.create(
         organization=organization,
@@ -204,6 +205,25 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
     )
     _send_invitation_email(invitation)
     return invitation
+
+
+def _check_seat_available(organization: Organization) -> None:
+    """An invitation holds a seat. The organization row is locked so that concurrent
+    invitations cannot together pass the limit."""
+    from django.utils.module_loading import import_string
+
+    from .selectors import seats_used
+
+    Organization.objects.select_for_update().filter(pk=organization.pk).first()
+    limit = import_string(settings.SEAT_LIMIT_POLICY)(organization)
+    if seats_used(organization) >= limit:
+        raise DomainError(
+            f"All {limit} seats of {organization} are taken (people and open invitations). "
+            "Revoke an open invitation, remove someone, or move to a larger membership plan "
+            "on the Billing page.",
+            field="email",
+            code="seat_limit",
+        )
 
 
 def _validate_email(email: str) -> None:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class MembershipConfig(AppConfig):
+    name = "socialrx.membership"
+    label = "membership"
+    verbose_name = "Membership"

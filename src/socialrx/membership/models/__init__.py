@@ -1,0 +1,46 @@
+from .invoices import (
+    CreditNote,
+    Invoice,
+    InvoiceKind,
+    InvoiceLine,
+    InvoiceSequence,
+    InvoiceStatus,
+    Payment,
+    PaymentMethod,
+    ProviderEvent,
+)
+from .memberships import (
+    GRACE_DAYS,
+    ApplicationStatus,
+    Membership,
+    MembershipApplication,
+    MembershipPeriod,
+    MembershipStatus,
+    PeriodSource,
+    RenewalReminder,
+)
+from .plans import SIZE_UNITS, Plan, PlanAudience, ResourceTier
+
+__all__ = [
+    "GRACE_DAYS",
+    "SIZE_UNITS",
+    "ApplicationStatus",
+    "CreditNote",
+    "Invoice",
+    "InvoiceKind",
+    "InvoiceLine",
+    "InvoiceSequence",
+    "InvoiceStatus",
+    "Membership",
+    "MembershipApplication",
+    "MembershipPeriod",
+    "MembershipStatus",
+    "Payment",
+    "PaymentMethod",
+    "PeriodSource",
+    "Plan",
+    "PlanAudience",
+    "ProviderEvent",
+    "RenewalReminder",
+    "ResourceTier",
+]

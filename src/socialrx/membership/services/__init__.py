@@ -1,0 +1,1 @@
+"""Use cases of the membership network, one module per concept."""

@@ -1,0 +1,322 @@
+"""Membership periods: activation, renewal, grace, lapse, cancellation, complimentary."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from socialrx.core import audit
+from socialrx.core.email import queue_templated_email
+from socialrx.core.errors import DomainError
+from socialrx.core.permissions import require
+
+from ..models import (
+    GRACE_DAYS,
+    CreditNote,
+    Invoice,
+    InvoiceKind,
+    InvoiceStatus,
+    Membership,
+    MembershipPeriod,
+    MembershipStatus,
+    PeriodSource,
+    Plan,
+    RenewalReminder,
+)
+from .invoices import issue_invoice
+from .plans import plan_for
+
+REMINDER_DAYS = (60, 30, 7)
+RENEWAL_INVOICE_DAYS = 60
+MEMBERSHIP_FIELDS = ["status", "plan_id", "complimentary", "covered_from", "covered_until"]
+
+
+def one_year_from(start: date) -> date:
+    """The last day of a one-year period starting on `start`."""
+    try:
+        return start.replace(year=start.year + 1) - timedelta(days=1)
+    except ValueError:  # 29 February
+        return start.replace(year=start.year + 1, day=28)
+
+
+def _add_period(membership, *, plan: Plan, starts_on: date, price_cents: int, source, invoice=None):
+    ends_on = one_year_from(starts_on)
+    MembershipPeriod.objects.create(
+        membership=membership,
+        plan=plan,
+        starts_on=starts_on,
+        ends_on=ends_on,
+        price_cents=price_cents,
+        source=source,
+        invoice=invoice,
+    )
+    continues = membership.covered_until is not None and starts_on <= (
+        membership.covered_until + timedelta(days=1)
+    )
+    if not continues:
+        membership.covered_from = starts_on
+    membership.covered_until = max(ends_on, membership.covered_until or ends_on)
+    membership.plan = plan
+    membership.status = MembershipStatus.ACTIVE
+    membership.save()
+
+
+def _next_start(membership: Membership, today: date) -> date:
+    """A renewal continues the current period; a lapsed or new membership starts today."""
+    end = membership.covered_until
+    if (
+        end is not None
+        and membership.status != MembershipStatus.LAPSED
+        and today <= end + timedelta(days=GRACE_DAYS)
+    ):
+        return end + timedelta(days=1)
+    return today
+
+
+def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
+    """Called when an invoice becomes paid: its year of membership begins (or continues)."""
+    if invoice.kind == InvoiceKind.ADJUSTMENT or invoice.membership_id is None:
+        return
+    membership = Membership.objects.select_for_update().get(pk=invoice.membership_id)
+    if membership.status == MembershipStatus.CANCELLED:
+        return
+    if MembershipPeriod.objects.filter(membership=membership, invoice=invoice).exists():
+        return  # activated on purchase order earlier; the payment settles it
+    today = today or timezone.localdate()
+    starts_on = _next_start(membership, today)
+    if invoice.period_starts_on and membership.status != MembershipStatus.LAPSED:
+        starts_on = invoice.period_starts_on
+    _add_period(
+        membership,
+        plan=invoice.plan or membership.plan,
+        starts_on=starts_on,
+        price_cents=invoice.total_cents,
+        source=PeriodSource.PAYMENT,
+        invoice=invoice,
+    )
+
+
+@transaction.atomic
+def activate_on_purchase_order(*, actor, membership: Membership, po_number: str) -> Membership:
+    """Staff start benefits before payment when a purchase order is on file (audited)."""
+    require(actor, "membership.manage_memberships")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    po_number = (po_number or membership.po_number or "").strip()
+    if not po_number:
+        raise DomainError("Enter the purchase order number.", field="po_number")
+    invoice = (
+        Invoice.objects.filter(membership=membership, status=InvoiceStatus.OPEN)
+        .exclude(kind=InvoiceKind.ADJUSTMENT)
+        .order_by("issued_on")
+        .first()
+    )
+    if invoice is None:
+        raise DomainError("There is no open membership invoice to activate against.")
+    if MembershipPeriod.objects.filter(membership=membership, invoice=invoice).exists():
+        raise DomainError("This membership year is already active.")
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    membership.po_number = po_number
+    _add_period(
+        membership,
+        plan=invoice.plan or membership.plan,
+        starts_on=invoice.period_starts_on or _next_start(membership, timezone.localdate()),
+        price_cents=invoice.total_cents,
+        source=PeriodSource.PURCHASE_ORDER,
+        invoice=invoice,
+    )
+    Invoice.objects.filter(pk=invoice.pk).update(po_number=po_number)
+    audit.record(
+        actor=actor,
+        action="membership.activated_on_po",
+        target=membership,
+        before=before,
+        after={**audit.snapshot(membership, MEMBERSHIP_FIELDS), "po_number": po_number},
+    )
+    return membership
+
+
+@transaction.atomic
+def grant_complimentary(*, actor, organization, plan: Plan, reason: str) -> Membership:
+    """Staff give a year of membership at no charge (speakers, partners…), audited."""
+    require(actor, "membership.manage_memberships")
+    if not (reason or "").strip():
+        raise DomainError("Say why the membership is complimentary.", field="reason")
+    membership, created = Membership.objects.select_for_update().get_or_create(
+        organization=organization, defaults={"plan": plan}
+    )
+    before = {} if created else audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    if membership.status in {MembershipStatus.ACTIVE, MembershipStatus.GRACE} and not created:
+        raise DomainError(f"{organization} already has an active membership.")
+    membership.complimentary = True
+    membership.cancelled_at = None
+    _add_period(
+        membership,
+        plan=plan,
+        starts_on=timezone.localdate(),
+        price_cents=0,
+        source=PeriodSource.COMPLIMENTARY,
+    )
+    audit.record(
+        actor=actor,
+        action="membership.complimentary_granted",
+        target=membership,
+        before=before,
+        after={**audit.snapshot(membership, MEMBERSHIP_FIELDS), "reason": reason.strip()},
+    )
+    return membership
+
+
+@transaction.atomic
+def cancel_membership(*, actor, membership: Membership, reason: str, credit_cents: int = 0):
+    """Staff end a membership now. Open invoices are voided; a credit note may be issued
+    against the last paid invoice. Data and history stay."""
+    require(actor, "membership.manage_memberships")
+    reason = (reason or "").strip()
+    if not reason:
+        raise DomainError("Give a reason for the cancellation.", field="reason")
+    if credit_cents < 0:
+        raise DomainError("A credit cannot be negative.", field="credit")
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    if membership.status == MembershipStatus.CANCELLED:
+        raise DomainError("This membership is already cancelled.")
+    before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
+    credit_note = None
+    if credit_cents:
+        paid = membership.invoices.filter(status=InvoiceStatus.PAID).order_by("-issued_on").first()
+        if paid is None or credit_cents > paid.total_cents:
+            raise DomainError("A credit must not exceed the last paid invoice.", field="credit")
+        credit_note = CreditNote.objects.create(
+            invoice=paid, amount_cents=credit_cents, reason=reason, created_by=actor
+        )
+    voided = list(membership.invoices.filter(status=InvoiceStatus.OPEN, paid_cents=0))
+    membership.invoices.filter(pk__in=[i.pk for i in voided]).update(
+        status=InvoiceStatus.VOID, void_reason=f"Membership cancelled: {reason}"
+    )
+    membership.status = MembershipStatus.CANCELLED
+    membership.cancelled_at = timezone.now()
+    membership.cancel_reason = reason
+    membership.save(update_fields=["status", "cancelled_at", "cancel_reason"])
+    audit.record(
+        actor=actor,
+        action="membership.cancelled",
+        target=membership,
+        before=before,
+        after={
+            **audit.snapshot(membership, MEMBERSHIP_FIELDS),
+            "reason": reason,
+            "credit_cents": credit_cents,
+            "voided_invoices": [i.number for i in voided],
+        },
+    )
+    return membership, credit_note
+
+
+# --- the daily renewal run ------------------------------------------------------------------
+
+
+def run_renewals(*, today: date | None = None) -> dict[str, int]:
+    """Reminders at 60/30/7 days, the renewal invoice at 60 days, grace after the end, lapse
+    after 30 days of grace. Each membership in its own transaction; safe to run twice."""
+    today = today or timezone.localdate()
+    counts = {"reminders": 0, "invoices": 0, "grace": 0, "lapsed": 0}
+    candidates = Membership.objects.filter(
+        status__in=[MembershipStatus.ACTIVE, MembershipStatus.GRACE],
+        covered_until__isnull=False,
+    ).values_list("pk", flat=True)
+    for membership_id in list(candidates):
+        with transaction.atomic():
+            membership = (
+                Membership.objects.select_for_update()
+                .select_related("organization", "plan")
+                .get(pk=membership_id)
+            )
+            _renew_one(membership, today, counts)
+    return counts
+
+
+def _renew_one(membership: Membership, today: date, counts: dict[str, int]) -> None:
+    end = membership.covered_until
+    days_left = (end - today).days
+    if days_left < 0:
+        _move_past_end(membership, today, counts)
+        return
+    if membership.complimentary:
+        return  # a complimentary year ends without an invoice; staff decide what follows
+    if days_left <= RENEWAL_INVOICE_DAYS and _issue_renewal_invoice(membership, today):
+        counts["invoices"] += 1
+    for days_before in REMINDER_DAYS:
+        if days_left <= days_before and _send_reminder(membership, days_before):
+            counts["reminders"] += 1
+            break  # one email a run: the most urgent reminder not yet sent
+
+
+def _move_past_end(membership, today, counts) -> None:
+    grace_ends = membership.covered_until + timedelta(days=GRACE_DAYS)
+    new_status = MembershipStatus.GRACE if today <= grace_ends else MembershipStatus.LAPSED
+    if new_status != membership.status:
+        before = membership.status
+        membership.status = new_status
+        membership.save(update_fields=["status"])
+        counts["grace" if new_status == MembershipStatus.GRACE else "lapsed"] += 1
+        audit.record(
+            actor=None,
+            action=f"membership.{new_status}",
+            target=membership,
+            before={"status": before},
+            after={"status": new_status},
+        )
+
+
+def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
+    next_start = membership.covered_until + timedelta(days=1)
+    if (
+        Invoice.objects.filter(
+            membership=membership, kind=InvoiceKind.RENEWAL, period_starts_on=next_start
+        )
+        .exclude(status=InvoiceStatus.VOID)
+        .exists()
+    ):
+        return False
+    try:
+        plan = plan_for(membership.organization)  # the band of the organization's size today
+    except DomainError:
+        plan = membership.plan
+    membership.plan = plan
+    membership.save(update_fields=["plan"])
+    issue_invoice(
+        membership=membership,
+        kind=InvoiceKind.RENEWAL,
+        lines=[
+            (
+                f"SocialRx membership renewal, {plan.name} ({plan.band_label}), "
+                f"{next_start:%b %-d, %Y} to {one_year_from(next_start):%b %-d, %Y}",
+                plan.annual_price_cents,
+            )
+        ],
+        issued_on=today,
+        period=(next_start, one_year_from(next_start)),
+    )
+    return True
+
+
+def _send_reminder(membership: Membership, days_before: int) -> bool:
+    _, created = RenewalReminder.objects.get_or_create(
+        membership=membership,
+        period_ends_on=membership.covered_until,
+        days_before=days_before,
+    )
+    if not created:
+        return False
+    renewal = (
+        membership.invoices.filter(kind=InvoiceKind.RENEWAL, status=InvoiceStatus.OPEN)
+        .order_by("-issued_on")
+        .first()
+    )
+    queue_templated_email(
+        to=[membership.billing_email] if membership.billing_email else [],
+        template="membership/email/renewal_reminder",
+        context={"membership": membership, "days_before": days_before, "invoice": renewal},
+    )
+    return True

@@ -1,0 +1,61 @@
+from django.urls import path
+
+from .views import billing, public, staff, webhooks
+
+app_name = "membership"
+
+urlpatterns = [
+    path("pricing/", public.pricing, name="pricing"),
+    path("members/benefits/", public.member_benefits, name="member_benefits"),
+    path("organizations/<uuid:public_id>/billing/", billing.billing, name="billing"),
+    path("organizations/<uuid:public_id>/billing/apply/", billing.apply, name="apply"),
+    path("invoices/<uuid:invoice_id>/pdf/", billing.invoice_download, name="invoice_pdf"),
+    path("invoices/<uuid:invoice_id>/pay/", billing.pay_by_card, name="pay_by_card"),
+    path("webhooks/stripe/", webhooks.stripe_webhook, name="stripe_webhook"),
+    path("staff/membership/applications/", staff.application_queue, name="staff_applications"),
+    path(
+        "staff/membership/applications/<uuid:application_id>/approve/",
+        staff.approve,
+        name="staff_approve",
+    ),
+    path(
+        "staff/membership/applications/<uuid:application_id>/decline/",
+        staff.decline,
+        name="staff_decline",
+    ),
+    path("staff/membership/memberships/", staff.membership_list, name="staff_memberships"),
+    path(
+        "staff/membership/memberships/complimentary/",
+        staff.complimentary,
+        name="staff_complimentary",
+    ),
+    path(
+        "staff/membership/memberships/<uuid:membership_id>/",
+        staff.membership_detail,
+        name="staff_membership",
+    ),
+    path(
+        "staff/membership/memberships/<uuid:membership_id>/activate/",
+        staff.activate_on_po,
+        name="staff_activate_po",
+    ),
+    path(
+        "staff/membership/memberships/<uuid:membership_id>/cancel/",
+        staff.cancel,
+        name="staff_cancel",
+    ),
+    path(
+        "staff/membership/memberships/<uuid:membership_id>/adjustment/",
+        staff.adjustment,
+        name="staff_adjustment",
+    ),
+    path("staff/membership/invoices/", staff.invoice_list, name="staff_invoices"),
+    path(
+        "staff/membership/invoices/<uuid:invoice_id>/", staff.invoice_detail, name="staff_invoice"
+    ),
+    path("staff/membership/invoices/<uuid:invoice_id>/void/", staff.void, name="staff_void"),
+    path("staff/membership/reports/", staff.reports, name="staff_reports"),
+    path("staff/membership/plans/", staff.plan_list, name="staff_plans"),
+    path("staff/membership/plans/new/", staff.plan_edit, name="staff_plan_new"),
+    path("staff/membership/plans/<uuid:plan_id>/", staff.plan_edit, name="staff_plan_edit"),
+]

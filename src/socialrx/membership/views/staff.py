@@ -1,0 +1,402 @@
+"""The center staff's membership back office."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from socialrx.core.csv_export import safe_row
+from socialrx.core.errors import DomainError, add_error_to_form
+from socialrx.core.pagination import paginate, querystring_without_page
+from socialrx.core.permissions import require
+
+from .. import selectors
+from ..forms import (
+    AdjustmentForm,
+    CancelForm,
+    ComplimentaryForm,
+    DeclineForm,
+    InvoiceFilterForm,
+    ManualPaymentForm,
+    MembershipFilterForm,
+    PlanForm,
+    PurchaseOrderForm,
+    VoidForm,
+)
+from ..models import Invoice, Membership, MembershipApplication, Plan
+from ..services import applications, invoices, lifecycle, payments, plans
+
+
+def _staff(request, perm):
+    require(request.user, perm)
+
+
+@login_required
+def application_queue(request):
+    _staff(request, "membership.review_applications")
+    return render(
+        request,
+        "membership/staff/applications.html",
+        {"applications": list(selectors.application_queue()), "decline_form": DeclineForm()},
+    )
+
+
+@login_required
+@require_POST
+def approve(request, application_id):
+    _staff(request, "membership.review_applications")
+    application = get_object_or_404(MembershipApplication, public_id=application_id)
+    try:
+        _, invoice = applications.approve_application(actor=request.user, application=application)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request, f"{application.organization} approved; invoice {invoice.number} was emailed."
+        )
+    return redirect("membership:staff_applications")
+
+
+@login_required
+@require_POST
+def decline(request, application_id):
+    _staff(request, "membership.review_applications")
+    application = get_object_or_404(MembershipApplication, public_id=application_id)
+    form = DeclineForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Give the applicant a reason for declining.")
+        return redirect("membership:staff_applications")
+    try:
+        applications.decline_application(
+            actor=request.user, application=application, reason=form.cleaned_data["reason"]
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"The application of {application.organization} was declined.")
+    return redirect("membership:staff_applications")
+
+
+@login_required
+def membership_list(request):
+    _staff(request, "membership.manage_memberships")
+    form = MembershipFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    memberships = selectors.memberships_list(
+        status=filters.get("status", ""),
+        audience=filters.get("audience", ""),
+        query=filters.get("q", ""),
+    )
+    if request.GET.get("format") == "csv":
+        return _memberships_csv(memberships)
+    return render(
+        request,
+        "membership/staff/memberships.html",
+        {
+            "form": form,
+            "page": paginate(request, memberships),
+            "querystring": querystring_without_page(request),
+            "complimentary_form": ComplimentaryForm(),
+        },
+    )
+
+
+def _memberships_csv(memberships) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="socialrx-memberships.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        ["Organization", "Type", "Plan", "Status", "Covered from", "Covered until", "Complimentary"]
+    )
+    for m in memberships:
+        writer.writerow(
+            safe_row(
+                [
+                    m.organization.name,
+                    m.organization.get_org_type_display(),
+                    m.plan.name,
+                    m.get_status_display(),
+                    m.covered_from or "",
+                    m.covered_until or "",
+                    "yes" if m.complimentary else "no",
+                ]
+            )
+        )
+    return response
+
+
+@login_required
+def membership_detail(request, membership_id):
+    _staff(request, "membership.manage_memberships")
+    membership = get_object_or_404(
+        Membership.objects.select_related("organization", "plan"), public_id=membership_id
+    )
+    return render(
+        request,
+        "membership/staff/membership_detail.html",
+        {
+            "membership": membership,
+            "periods": list(membership.periods.select_related("plan", "invoice")),
+            "invoices": list(membership.invoices.order_by("-issued_on")),
+            "po_form": PurchaseOrderForm(initial={"po_number": membership.po_number}),
+            "cancel_form": CancelForm(),
+            "adjustment_form": AdjustmentForm(),
+        },
+    )
+
+
+def _form_errors_text(form) -> str:
+    return "; ".join(
+        errors[0] if name == "__all__" else f"{form.fields[name].label or name}: {errors[0]}"
+        for name, errors in form.errors.items()
+    )
+
+
+def _membership_action(request, membership_id, form_class, action, done):
+    _staff(request, "membership.manage_memberships")
+    membership = get_object_or_404(Membership, public_id=membership_id)
+    form = form_class(request.POST)
+    if not form.is_valid():
+        errors = "; ".join(
+            f"{form.fields[f].label or f}: {e[0]}" if f != "__all__" else e[0]
+            for f, e in form.errors.items()
+        )
+        messages.error(request, errors)
+    else:
+        try:
+            action(request, membership, form.cleaned_data)
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, done)
+    return redirect("membership:staff_membership", membership.public_id)
+
+
+def _activate(request, membership, data):
+    lifecycle.activate_on_purchase_order(
+        actor=request.user, membership=membership, po_number=data["po_number"]
+    )
+
+
+def _cancel(request, membership, data):
+    lifecycle.cancel_membership(
+        actor=request.user,
+        membership=membership,
+        reason=data["reason"],
+        credit_cents=data["credit"] or 0,
+    )
+
+
+def _adjust(request, membership, data):
+    invoices.issue_adjustment_invoice(
+        actor=request.user,
+        membership=membership,
+        description=data["description"],
+        amount_cents=data["amount"],
+    )
+
+
+@login_required
+@require_POST
+def activate_on_po(request, membership_id):
+    return _membership_action(
+        request,
+        membership_id,
+        PurchaseOrderForm,
+        _activate,
+        "The membership is active on the purchase order.",
+    )
+
+
+@login_required
+@require_POST
+def cancel(request, membership_id):
+    return _membership_action(
+        request,
+        membership_id,
+        CancelForm,
+        _cancel,
+        "The membership was cancelled; its records are kept.",
+    )
+
+
+@login_required
+@require_POST
+def adjustment(request, membership_id):
+    return _membership_action(
+        request,
+        membership_id,
+        AdjustmentForm,
+        _adjust,
+        "The adjustment invoice was issued and emailed.",
+    )
+
+
+@login_required
+@require_POST
+def complimentary(request):
+    _staff(request, "membership.manage_memberships")
+    form = ComplimentaryForm(request.POST)
+    if form.is_valid():
+        try:
+            membership = lifecycle.grant_complimentary(
+                actor=request.user,
+                organization=form.cleaned_data["organization"],
+                plan=form.cleaned_data["plan"],
+                reason=form.cleaned_data["reason"],
+            )
+        except DomainError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, f"{membership.organization} has a complimentary membership.")
+            return redirect("membership:staff_membership", membership.public_id)
+    else:
+        messages.error(request, "Choose an organization and a plan, and give a reason.")
+    return redirect("membership:staff_memberships")
+
+
+@login_required
+def invoice_list(request):
+    _staff(request, "membership.record_payments")
+    form = InvoiceFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = selectors.invoices_list(state=filters.get("state", ""), query=filters.get("q", ""))
+    if request.GET.get("format") == "csv":
+        return _invoices_csv(found)
+    return render(
+        request,
+        "membership/staff/invoices.html",
+        {
+            "form": form,
+            "page": paginate(request, found),
+            "querystring": querystring_without_page(request),
+        },
+    )
+
+
+def _invoices_csv(found) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="socialrx-invoices.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["Number", "Organization", "Kind", "Status", "Issued", "Due", "Total", "Paid"])
+    for i in found:
+        writer.writerow(
+            safe_row(
+                [
+                    i.number,
+                    i.organization.name,
+                    i.get_kind_display(),
+                    i.get_status_display(),
+                    i.issued_on,
+                    i.due_on,
+                    f"{i.total_cents / 100:.2f}",
+                    f"{i.paid_cents / 100:.2f}",
+                ]
+            )
+        )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def invoice_detail(request, invoice_id):
+    _staff(request, "membership.record_payments")
+    invoice = selectors.invoice_for(request.user, invoice_id)
+    form = ManualPaymentForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            payments.record_manual_payment(
+                actor=request.user,
+                invoice=invoice,
+                amount_cents=form.cleaned_data["amount"],
+                method=form.cleaned_data["method"],
+                reference=form.cleaned_data["reference"],
+                received_on=form.cleaned_data["received_on"],
+            )
+        except DomainError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(request, f"The payment on {invoice.number} was recorded.")
+            return redirect("membership:staff_invoice", invoice.public_id)
+    return render(
+        request,
+        "membership/staff/invoice_detail.html",
+        {"invoice": invoice, "form": form, "void_form": VoidForm()},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def void(request, invoice_id):
+    _staff(request, "membership.record_payments")
+    invoice = get_object_or_404(Invoice, public_id=invoice_id)
+    form = VoidForm(request.POST)
+    try:
+        invoices.void_invoice(
+            actor=request.user, invoice=invoice, reason=form.data.get("reason", "")
+        )
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, f"Invoice {invoice.number} is void.")
+    return redirect("membership:staff_invoice", invoice.public_id)
+
+
+@login_required
+def reports(request):
+    _staff(request, "membership.view_reports")
+    revenue = selectors.revenue_by_month()
+    counts = selectors.member_counts()
+    if request.GET.get("format") == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="socialrx-revenue.csv"'
+        writer = csv.writer(response)
+        writer.writerow(["Month", "Paid (USD)"])
+        for month, cents in revenue:
+            writer.writerow([month.strftime("%Y-%m"), f"{cents / 100:.2f}"])
+        return response
+    peak = max((cents for _, cents in revenue), default=0) or 1
+    bars = [(month, cents, round(cents * 100 / peak)) for month, cents in revenue]
+    return render(
+        request,
+        "membership/staff/reports.html",
+        {"bars": bars, "counts": counts, "total": sum(c for _, c in revenue)},
+    )
+
+
+@login_required
+def plan_list(request):
+    _staff(request, "membership.manage_plans")
+    return render(
+        request,
+        "membership/staff/plans.html",
+        {"plans": list(Plan.objects.order_by("audience", "size_min"))},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def plan_edit(request, plan_id=None):
+    _staff(request, "membership.manage_plans")
+    plan = get_object_or_404(Plan, public_id=plan_id) if plan_id else None
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = plans.save_plan(actor=request.user, plan=plan, data=form.cleaned_data)
+        except DomainError as error:
+            add_error_to_form(form, error)
+        else:
+            messages.success(
+                request, f"{saved.name} was saved. Existing membership years keep their price."
+            )
+            return redirect("membership:staff_plans")
+    return render(
+        request,
+        "membership/staff/plan_form.html",
+        {"form": form, "plan": plan},
+        status=400 if request.method == "POST" else 200,
+    )
