@@ -8,4 +8,5 @@ def navigation(request):
     signed_in = bool(user and user.is_authenticated)
     return {
         "nav_is_staff": signed_in and allowed(user, "core.view_audit_log"),
+        "nav_reads_member_content": signed_in and allowed(user, "membership.read_member_content"),
     }

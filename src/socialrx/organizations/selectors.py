@@ -12,7 +12,7 @@ from .models import Invitation, InvitationStatus, Organization, OrgMembership
 
 
 def organization_for(
-    user, public_id, perm: str = "organizations.view_organization"
+    user, public_id, perm: str = "organizations.view_profile"
 ) -> Organization:
     """The organization if `user` may `perm` it; the same NotFound for missing and forbidden."""
     organization = Organization.objects.filter(public_id=public_id).first()
