@@ -149,6 +149,7 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "django.contrib.auth.backends.ModelBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    "socialrx.accounts.backends.CenterStaffAdminBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,3 +1,4 @@
+from allauth.account.decorators import secure_admin_login
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
@@ -8,6 +9,8 @@ from socialrx.organizations.views.dashboard import dashboard
 
 admin.site.site_header = "SocialRx administration"
 admin.site.site_title = "SocialRx admin"
+# Admin sign-in goes through allauth's, so MFA and the lockout apply there too.
+admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("socialrx.core.urls")),

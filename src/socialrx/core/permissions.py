@@ -74,8 +74,8 @@ def is_invitation_admin(user, invitation) -> bool:
 PERMISSIONS = {
     # Organizations
     "organizations.create_organization": is_authenticated,
-    "organizations.view_organization": is_org_member | is_center_staff,
-    "organizations.change_organization": is_org_admin | is_center_staff,
+    "organizations.view_profile": is_org_member | is_center_staff,
+    "organizations.edit_profile": is_org_admin | is_center_staff,
     "organizations.view_people": is_org_member | is_center_staff,
     "organizations.manage_people": is_org_admin | is_center_staff,
     "organizations.manage_invitations": is_org_admin | is_center_staff,

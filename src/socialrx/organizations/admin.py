@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 
 from .models import Invitation, Organization, OrgMembership
 
@@ -29,6 +30,7 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["org_type", "state"]
     search_fields = ["name", "city", "cms_certification_number", "npi", "website"]
     inlines = [OrgMembershipInline]
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
 @admin.register(OrgMembership)

@@ -111,7 +111,7 @@ def create_organization(*, creator, data: dict[str, Any]) -> Organization:
 
 @transaction.atomic
 def update_organization(*, actor, organization: Organization, data: dict[str, Any]) -> Organization:
-    require(actor, "organizations.change_organization", organization)
+    require(actor, "organizations.edit_profile", organization)
     before = audit.snapshot(organization, ORGANIZATION_FIELDS)
     for field, value in _only_org_fields(data).items():
         setattr(organization, field, value)
