@@ -23,9 +23,14 @@ ROLE_FIELDS = {
 
 @transaction.atomic
 def update_profile(*, user: User, data: dict[str, Any]) -> User:
-    for field in [*PROFILE_FIELDS, "photo"]:
+    for field in PROFILE_FIELDS:
         if field in data:
             setattr(user, field, data[field])
+    photo = data.get("photo")
+    if photo is False:  # the person ticked "clear"
+        user.photo = ""
+    elif photo:
+        user.photo = photo
     user.full_clean(exclude=["password"])
     user.save()
     return user

@@ -20,7 +20,7 @@ from .models import User
 def profile(request):
     form = ProfileForm(request.POST or None, request.FILES or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        services.update_profile(user=request.user, data=form.cleaned_data)
         messages.success(request, "Your profile was saved.")
         return redirect("profile")
     return render(

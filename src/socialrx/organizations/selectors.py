@@ -11,9 +11,7 @@ from socialrx.core.permissions import allowed
 from .models import Invitation, InvitationStatus, Organization, OrgMembership
 
 
-def organization_for(
-    user, public_id, perm: str = "organizations.view_profile"
-) -> Organization:
+def organization_for(user, public_id, perm: str = "organizations.view_profile") -> Organization:
     """The organization if `user` may `perm` it; the same NotFound for missing and forbidden."""
     organization = Organization.objects.filter(public_id=public_id).first()
     if organization is None or not allowed(user, perm, organization):

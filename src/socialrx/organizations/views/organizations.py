@@ -47,9 +47,7 @@ def detail(request, public_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def edit(request, public_id):
-    organization = selectors.organization_for(
-        request.user, public_id, "organizations.edit_profile"
-    )
+    organization = selectors.organization_for(request.user, public_id, "organizations.edit_profile")
     form = OrganizationForm(request.POST or None, instance=organization)
     if request.method == "POST" and form.is_valid():
         try:
