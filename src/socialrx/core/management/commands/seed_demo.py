@@ -31,6 +31,8 @@ from socialrx.accounts.models import CenterRole, User
 from socialrx.accounts.services import set_center_roles
 from socialrx.core import audit
 from socialrx.core.models import AuditEvent
+from socialrx.membership.demo import seed_membership_demo
+from socialrx.membership.models import Invoice, Membership, Plan
 from socialrx.organizations.models import (
     Invitation,
     InvitationStatus,
@@ -275,6 +277,7 @@ class Command(BaseCommand):
             staff = self._center_people()
             organizations = [self._organization(demo, staff) for demo in ORGANIZATIONS]
             pending = self._pending_invitation(staff)
+            self._membership(staff, organizations)
         if not options["quiet"]:
             self._report(before, _counts(), organizations, pending)
 
@@ -382,6 +385,24 @@ class Command(BaseCommand):
             )
         return invitation
 
+    # --- membership -------------------------------------------------------------------------
+
+    def _membership(self, staff: User, organizations: list[Organization]) -> None:
+        """Plans for every type; Riverside an active member with a renewal invoice open,
+        Lakeside lapsed, North Star's application waiting for review."""
+        riverside, north_star, lakeside = organizations
+        seed_membership_demo(
+            staff=staff,
+            hospital=riverside,
+            practice=lakeside,
+            health_system=north_star,
+            admins={
+                "hospital": self._user(RIVERSIDE_ADMIN),
+                "practice": self._user(LAKESIDE_ADMIN),
+                "health_system": self._user(NORTH_STAR_ADMIN),
+            },
+        )
+
     # --- output -----------------------------------------------------------------------------
 
     def _report(self, before, after, organizations, pending) -> None:
@@ -488,5 +509,8 @@ def _counts() -> dict[str, int]:
         "seats": OrgMembership.objects.count(),
         "invitations": Invitation.objects.count(),
         "authenticators": Authenticator.objects.count(),
+        "plans": Plan.objects.count(),
+        "memberships": Membership.objects.count(),
+        "invoices": Invoice.objects.count(),
         "audit events": AuditEvent.objects.count(),
     }
