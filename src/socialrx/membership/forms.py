@@ -9,21 +9,30 @@ from .models import MembershipStatus, PaymentMethod, Plan, PlanAudience, Resourc
 class MoneyField(forms.CharField):
     """Dollars as typed by a person ('12,500.00'), cleaned to integer cents."""
 
+    MAX_CENTS = 10_000_000_00  # ten million dollars: beyond any membership or invoice
+
     def __init__(self, **kwargs):
-        kwargs.setdefault("max_length", 15)
         kwargs.setdefault("help_text", "In US dollars, for example 12500.00")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 16})
+        )
         super().__init__(**kwargs)
 
     def to_python(self, value):
         value = super().to_python(value)
         if value in self.empty_values:
             return None
+        if len(value) > 16:
+            raise forms.ValidationError("Enter an amount in dollars, such as 12500.00.")
         try:
-            return parse_dollars(value)
+            cents = parse_dollars(value)
         except ValueError as error:
             raise forms.ValidationError(
                 "Enter an amount in dollars, such as 12500.00 (no negative amounts)."
             ) from error
+        if cents > self.MAX_CENTS:
+            raise forms.ValidationError("That amount is too large: the limit is $10,000,000.")
+        return cents
 
     def prepare_value(self, value):
         if isinstance(value, int):
