@@ -1,10 +1,5 @@
 """Money under real concurrency: invoice numbers and webhook idempotency on PostgreSQL."""
 
-import hashlib
-import hmac
-import json
-import time
-
 import pytest
 from django.test import Client
 
@@ -15,6 +10,7 @@ from socialrx.membership.services.invoices import issue_invoice
 from tests.concurrency import require_postgres, run_at_once
 from tests.factories import OrganizationFactory
 from tests.membership.factories import standard_plans
+from tests.membership.webhook_signing import checkout_completed, stripe_signature
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 WEBHOOK_SECRET = "whsec_concurrency"
@@ -51,14 +47,6 @@ def test_fifty_invoices_issued_at_once_get_unique_gapless_numbers():
     assert numbers == [f"INV-{year}-{n:05d}" for n in range(1, 51)]
 
 
-def signed(payload: bytes) -> str:
-    timestamp = int(time.time())
-    digest = hmac.new(
-        WEBHOOK_SECRET.encode(), f"{timestamp}.".encode() + payload, hashlib.sha256
-    ).hexdigest()
-    return f"t={timestamp},v1={digest}"
-
-
 def test_the_same_webhook_event_delivered_twenty_times_at_once_records_one_payment():
     payment_providers.use_provider_for_tests(
         StripeCheckout(secret_key="sk_test_concurrency", webhook_secret=WEBHOOK_SECRET)
@@ -67,22 +55,8 @@ def test_the_same_webhook_event_delivered_twenty_times_at_once_records_one_payme
     invoice = issue_invoice(
         membership=membership, kind=InvoiceKind.INITIAL, lines=[("Membership", 1_800_000)]
     )
-    payload = json.dumps(
-        {
-            "id": "evt_concurrent_1",
-            "type": "checkout.session.completed",
-            "data": {
-                "object": {
-                    "id": "cs_test_1",
-                    "amount_total": 1_800_000,
-                    "currency": "usd",
-                    "payment_status": "paid",
-                    "metadata": {"invoice": str(invoice.public_id)},
-                }
-            },
-        }
-    ).encode()
-    signature = signed(payload)
+    payload = checkout_completed(event_id="evt_concurrent_1", invoice=invoice)
+    signature = stripe_signature(payload, WEBHOOK_SECRET)
 
     responses = run_at_once(
         20,
