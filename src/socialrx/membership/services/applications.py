@@ -74,7 +74,7 @@ def apply_for_membership(
 
 def _locked_pending(application: MembershipApplication) -> MembershipApplication:
     application = (
-        MembershipApplication.objects.select_for_update()
+        MembershipApplication.objects.select_for_update(of=("self",))
         .select_related("organization", "plan", "applicant")
         .get(pk=application.pk)
     )
