@@ -75,3 +75,27 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+def sign_in(page, base_url: str, user, *, totp: bool = False) -> None:
+    """Through the real sign-in form (and the second-factor form for center roles)."""
+    import time
+
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+    from allauth.mfa.utils import decrypt
+    from playwright.sync_api import expect
+
+    from tests.factories import DEFAULT_PASSWORD
+
+    page.goto(f"{base_url}/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    if totp:
+        authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
+        secret = decrypt(authenticator.data["secret"])
+        code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
+        page.get_by_label("Code").fill(code)
+        page.get_by_role("button", name="Sign In").click()
+    expect(page).to_have_url(f"{base_url}/dashboard/")

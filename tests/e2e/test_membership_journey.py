@@ -2,41 +2,23 @@
 provider's test mode, and a member of that organization can then open a member-only page
 that was refused before."""
 
-import time
 import urllib.request
 
 import pytest
-from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
-from allauth.mfa.utils import decrypt
 from playwright.sync_api import expect
 
 from socialrx.membership import payment_providers
 from socialrx.membership.models import Invoice, Payment
 from socialrx.membership.payment_providers import StripeCheckout
-from tests.factories import DEFAULT_PASSWORD, OrgMembershipFactory, org_with_admin
+from tests.factories import OrgMembershipFactory, org_with_admin
 from tests.membership.factories import standard_plans
 from tests.membership.stripe_stub import CHECKOUT_URL, StubStripeHTTP
 from tests.membership.webhook_signing import checkout_completed, stripe_signature
 
-from .browser import assert_accessible
+from .browser import assert_accessible, sign_in
 
 pytestmark = pytest.mark.e2e
 WEBHOOK_SECRET = "whsec_journey"
-
-
-def sign_in(page, base_url, user, *, totp=False):
-    page.goto(f"{base_url}/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
-    if totp:
-        authenticator = Authenticator.objects.get(user=user, type=Authenticator.Type.TOTP)
-        secret = decrypt(authenticator.data["secret"])
-        code = format_hotp_value(hotp_value(secret, int(time.time()) // 30))
-        page.get_by_label("Code").fill(code)
-        page.get_by_role("button", name="Sign In").click()
-    expect(page).to_have_url(f"{base_url}/dashboard/")
 
 
 def deliver_webhook(base_url: str, invoice: Invoice) -> None:
