@@ -102,10 +102,15 @@ class Membership(models.Model):
         return self.covered_until + timedelta(days=GRACE_DAYS)
 
     def has_benefits_on(self, day: date) -> bool:
-        """Benefits run from the first covered day to the end of the grace period."""
-        if self.status == MembershipStatus.CANCELLED or self.covered_from is None:
+        """Benefits run from the first covered day to the end of the grace period, while the
+        membership is active (a re-application awaiting payment, a cancelled or lapsed
+        membership has none, whatever its old dates say)."""
+        if self.status not in BENEFIT_STATUSES or self.covered_from is None:
             return False
         return self.covered_from <= day <= self.grace_ends()
+
+
+BENEFIT_STATUSES = {MembershipStatus.ACTIVE, MembershipStatus.GRACE}
 
 
 class PeriodSource(models.TextChoices):
