@@ -91,7 +91,8 @@ echo "==> ruff format --check"
 
 echo "==> pytest"
 status=0
-"$BIN/pytest" "$@" || status=$?
+# Two workers: the machine (and CI) has two cores.
+"$BIN/pytest" -n "${PYTEST_WORKERS:-2}" "$@" || status=$?
 
 if ((status == 5)); then
     # pytest's "no tests collected".

@@ -93,7 +93,7 @@ def test_bad_organization_input_is_explained_beside_the_fields(live_server, new_
     page.get_by_role("button", name="Create organization").click()
 
     expect(page.get_by_text("A CMS certification number has 6 characters")).to_be_visible()
-    expect(page.get_by_text("greater than or equal to")).to_be_visible()
+    expect(page.get_by_text("Enter a whole number of 1 or more.")).to_be_visible()
     assert Organization.objects.count() == 0
     assert_accessible(page)
 

@@ -1,5 +1,6 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
+from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.utils.html import linebreaks
 
@@ -10,6 +11,13 @@ class AccountAdapter(DefaultAccountAdapter):
         email: text and HTML parts, sent by a task after the transaction commits."""
         from socialrx.core.tasks import send_email
 
+        # The context allauth's own send_mail builds: its templates greet with the site's name.
+        context = {
+            "request": self.request,
+            "email": email,
+            "current_site": get_current_site(self.request),
+            **context,
+        }
         message = self.render_mail(template_prefix, email, context)
         html_body = next(
             (content for content, mime in message.alternatives if mime == "text/html"),

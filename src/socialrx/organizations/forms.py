@@ -1,4 +1,7 @@
+from functools import partial
+
 from django import forms
+from django.core.validators import MinValueValidator
 
 from .models import Organization, OrgRole
 
@@ -37,6 +40,19 @@ class OrganizationForm(forms.ModelForm):
             "npi": "Practices only: the organization's 10-digit NPI.",
         }
 
+    SIZE_FIELDS = ("licensed_beds", "hospital_count", "provider_count", "employee_count")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in self.SIZE_FIELDS:
+            # A size is at least 1 (the model field alone would say "at least 0").
+            field = self.fields[name]
+            field.min_value = 1
+            field.widget.attrs["min"] = 1
+            field.validators = [
+                v for v in field.validators if not isinstance(v, MinValueValidator)
+            ] + [MinValueValidator(1, message="Enter a whole number of 1 or more.")]
+
     def clean_name(self):
         return self.cleaned_data["name"].strip()
 
@@ -48,6 +64,16 @@ class OrganizationForm(forms.ModelForm):
 
     def validate_unique(self):
         """Uniqueness is a business rule with its own message; the service checks it."""
+
+    def _post_clean(self):
+        # Model constraints are left to the service as well: checked here, a duplicate name in
+        # the same city would get the constraint's generic message above the form instead of
+        # the service's message beside the name field.
+        self.instance.full_clean = partial(self.instance.full_clean, validate_constraints=False)
+        try:
+            super()._post_clean()
+        finally:
+            del self.instance.full_clean
 
 
 class InvitationForm(forms.Form):

@@ -29,10 +29,11 @@ def memberships_of_user(user) -> QuerySet[OrgMembership]:
 
 
 def people_of(organization: Organization) -> QuerySet[OrgMembership]:
+    """Admins first ("admin" sorts before "member"), then by name."""
     return (
         OrgMembership.objects.filter(organization=organization)
         .select_related("user")
-        .order_by("-role", "user__full_name", "user__email")
+        .order_by("role", "user__full_name", "user__email")
     )
 
 

@@ -112,6 +112,9 @@ def create_organization(*, creator, data: dict[str, Any]) -> Organization:
 @transaction.atomic
 def update_organization(*, actor, organization: Organization, data: dict[str, Any]) -> Organization:
     require(actor, "organizations.edit_profile", organization)
+    # "Before" comes from the database: a ModelForm has already written the new values onto
+    # the instance the view holds while it validated them.
+    organization = Organization.objects.select_for_update().get(pk=organization.pk)
     before = audit.snapshot(organization, ORGANIZATION_FIELDS)
     for field, value in _only_org_fields(data).items():
         setattr(organization, field, value)

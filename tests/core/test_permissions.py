@@ -1,0 +1,114 @@
+"""core.permissions: the one place where access is decided."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import PermissionDenied
+
+from socialrx.core.permissions import PERMISSIONS, allowed, forget_org_roles, org_roles, require
+from tests.factories import InvitationFactory, OrgMembershipFactory, StaffFactory
+
+pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+ORG_PERMISSIONS = {
+    # permission: (member, admin, other org's admin, coach, staff)
+    "organizations.view_profile": (True, True, False, False, True),
+    "organizations.edit_profile": (False, True, False, False, True),
+    "organizations.view_people": (True, True, False, False, True),
+    "organizations.manage_people": (False, True, False, False, True),
+    "organizations.manage_invitations": (False, True, False, False, True),
+}
+
+
+@pytest.mark.parametrize("perm", ORG_PERMISSIONS)
+def test_organization_permissions_follow_the_org_role(org_a, org_b, coach, staff, perm):
+    organization, admin, member = org_a
+    people = (member, admin, org_b[1], coach, staff)
+
+    assert (
+        tuple(allowed(person, perm, organization) for person in people) == (ORG_PERMISSIONS[perm])
+    )
+
+
+def test_every_organization_permission_is_in_the_table():
+    named = {perm for perm in PERMISSIONS if perm.startswith("organizations.")}
+
+    assert named - {"organizations.create_organization", "organizations.manage_invitation"} == (
+        set(ORG_PERMISSIONS)
+    )
+
+
+@pytest.mark.parametrize(
+    "perm", ["core.view_audit_log", "accounts.grant_center_roles", "accounts.view_people_directory"]
+)
+def test_center_operations_belong_to_active_staff_only(user, coach, researcher, staff, perm):
+    inactive_staff = StaffFactory(is_active=False)
+
+    assert [allowed(p, perm) for p in (user, coach, researcher, inactive_staff, staff)] == [
+        False,
+        False,
+        False,
+        False,
+        True,
+    ]
+
+
+def test_a_visitor_holds_no_permission(org_a):
+    organization, _, _ = org_a
+    invitation = InvitationFactory(organization=organization)
+    visitor = AnonymousUser()
+
+    def target(perm):
+        return invitation if perm == "organizations.manage_invitation" else organization
+
+    assert org_roles(visitor) == {}
+    assert {perm: allowed(visitor, perm, target(perm)) for perm in PERMISSIONS} == dict.fromkeys(
+        PERMISSIONS, False
+    )
+
+
+def test_an_invitation_is_managed_by_its_organizations_admins_and_staff(org_a, org_b, staff):
+    organization, admin, member = org_a
+    invitation = InvitationFactory(organization=organization)
+    people = (member, admin, org_b[1], staff)
+
+    assert [allowed(p, "organizations.manage_invitation", invitation) for p in people] == [
+        False,
+        True,
+        False,
+        True,
+    ]
+
+
+def test_any_signed_in_person_may_create_an_organization(user):
+    assert allowed(user, "organizations.create_organization") is True
+
+
+def test_a_persons_org_roles_are_loaded_once(org_a, django_assert_num_queries):
+    organization, _, member = org_a
+
+    with django_assert_num_queries(1):
+        assert org_roles(member) == {organization.pk: "member"}
+        assert allowed(member, "organizations.view_people", organization) is True
+        assert allowed(member, "organizations.manage_people", organization) is False
+
+
+def test_forgetting_the_org_roles_reloads_them(org_a, org_b):
+    organization_b, _ = org_b
+    _, _, member = org_a
+    assert allowed(member, "organizations.view_profile", organization_b) is False
+    OrgMembershipFactory(organization=organization_b, user=member)
+
+    assert allowed(member, "organizations.view_profile", organization_b) is False  # cached
+    forget_org_roles(member)
+    assert allowed(member, "organizations.view_profile", organization_b) is True
+
+
+def test_require_refuses_with_permission_denied(user):
+    with pytest.raises(PermissionDenied) as refused:
+        require(user, "core.view_audit_log")
+
+    assert str(refused.value) == "You do not have permission to do this (core.view_audit_log)."
+
+
+def test_require_lets_an_allowed_person_through(staff):
+    assert require(staff, "core.view_audit_log") is None
