@@ -252,4 +252,6 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/me": ["get"],
         "/api/v1/organizations/mine": ["get"],
         "/api/v1/organizations/{public_id}/people": ["get"],
+        "/api/v1/membership/plans": ["get"],
+        "/api/v1/membership/organizations/{public_id}/membership": ["get"],
     }

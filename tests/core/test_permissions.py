@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 
 from socialrx.core.permissions import PERMISSIONS, allowed, forget_org_roles, org_roles, require
 from tests.factories import InvitationFactory, OrgMembershipFactory, StaffFactory
+from tests.membership.factories import InvoiceFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -57,8 +58,14 @@ def test_a_visitor_holds_no_permission(org_a):
     invitation = InvitationFactory(organization=organization)
     visitor = AnonymousUser()
 
+    invoice = InvoiceFactory(organization=organization)
+
     def target(perm):
-        return invitation if perm == "organizations.manage_invitation" else organization
+        return {
+            "organizations.manage_invitation": invitation,
+            "membership.view_invoice": invoice,
+            "membership.pay_invoice": invoice,
+        }.get(perm, organization)
 
     assert org_roles(visitor) == {}
     assert {perm: allowed(visitor, perm, target(perm)) for perm in PERMISSIONS} == dict.fromkeys(
