@@ -246,10 +246,9 @@ def _renew_one(membership: Membership, today: date, counts: dict[str, int]) -> N
         return  # a complimentary year ends without an invoice; staff decide what follows
     if days_left <= RENEWAL_INVOICE_DAYS and _issue_renewal_invoice(membership, today):
         counts["invoices"] += 1
-    for days_before in REMINDER_DAYS:
-        if days_left <= days_before and _send_reminder(membership, days_before):
-            counts["reminders"] += 1
-            break  # one email a run: the most urgent reminder not yet sent
+    due = [days for days in REMINDER_DAYS if days_left <= days]
+    if due and _send_reminder(membership, due, days_left):
+        counts["reminders"] += 1
 
 
 def _move_past_end(membership, today, counts) -> None:
@@ -301,11 +300,24 @@ def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
     return True
 
 
-def _send_reminder(membership: Membership, days_before: int) -> bool:
+def _send_reminder(membership: Membership, due: list[int], days_left: int) -> bool:
+    """Send the most urgent reminder that is due, once. Reminders the run missed (the task
+    was down) are recorded as passed, so nobody gets a "60 days" email a week before the end."""
+    most_urgent = min(due)
+    RenewalReminder.objects.bulk_create(
+        [
+            RenewalReminder(
+                membership=membership, period_ends_on=membership.covered_until, days_before=days
+            )
+            for days in due
+            if days != most_urgent
+        ],
+        ignore_conflicts=True,
+    )
     _, created = RenewalReminder.objects.get_or_create(
         membership=membership,
         period_ends_on=membership.covered_until,
-        days_before=days_before,
+        days_before=most_urgent,
     )
     if not created:
         return False
@@ -317,6 +329,6 @@ def _send_reminder(membership: Membership, days_before: int) -> bool:
     queue_templated_email(
         to=[membership.billing_email] if membership.billing_email else [],
         template="membership/email/renewal_reminder",
-        context={"membership": membership, "days_before": days_before, "invoice": renewal},
+        context={"membership": membership, "days_left": days_left, "invoice": renewal},
     )
     return True
