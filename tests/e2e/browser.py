@@ -99,3 +99,23 @@ def sign_in(page, base_url: str, user, *, totp: bool = False) -> None:
         page.get_by_label("Code").fill(code)
         page.get_by_role("button", name="Sign In").click()
     expect(page).to_have_url(f"{base_url}/dashboard/")
+
+
+def signed_in_page(new_page, live_server, user, *, width: int = 1280):
+    """A page whose browser already holds `user`'s session (for pages past the sign-in)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    page = new_page(width=width)
+    page.context.add_cookies(
+        [
+            {
+                "name": settings.SESSION_COOKIE_NAME,
+                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
+                "url": live_server.url,
+            }
+        ]
+    )
+    return page
