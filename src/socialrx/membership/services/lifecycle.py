@@ -241,6 +241,9 @@ def _renew_one(membership: Membership, today: date, counts: dict[str, int]) -> N
     days_left = (end - today).days
     if days_left < 0:
         _move_past_end(membership, today, counts)
+        if membership.status == MembershipStatus.GRACE and not membership.complimentary:
+            # A run missed at 60 days still leaves the member an invoice to pay in grace.
+            counts["invoices"] += _issue_renewal_invoice(membership, today)
         return
     if membership.complimentary:
         return  # a complimentary year ends without an invoice; staff decide what follows

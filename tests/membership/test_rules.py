@@ -1,0 +1,441 @@
+"""The membership rules of the issue, one test each, through the services."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import PermissionDenied
+from django.utils import timezone
+
+from socialrx.core.errors import DomainError
+from socialrx.core.models import AuditEvent
+from socialrx.membership import selectors
+from socialrx.membership.models import (
+    Invoice,
+    InvoiceStatus,
+    Membership,
+    MembershipApplication,
+    MembershipStatus,
+    Payment,
+    RenewalReminder,
+)
+from socialrx.membership.services import applications, invoices, lifecycle, payments
+from socialrx.membership.services import plans as plan_services
+from socialrx.organizations.models import Invitation
+from socialrx.organizations.services import invite_person
+
+pytestmark = pytest.mark.integration
+
+
+def apply(organization, admin, **overrides):
+    data = {
+        "billing_contact_name": "Karen Lindqvist",
+        "billing_email": "ap@riverside-rmc.example",
+        "agreed_to_terms": True,
+        **overrides,
+    }
+    return applications.apply_for_membership(actor=admin, organization=organization, **data)
+
+
+def paid_member(org_a, staff, *, days_ago: int = 0):
+    """Org A applied, approved and paid by check `days_ago` days ago (its year starts then)."""
+    organization, admin, _ = org_a
+    _, invoice = applications.approve_application(
+        actor=staff, application=apply(organization, admin)
+    )
+    payments.record_manual_payment(
+        actor=staff,
+        invoice=invoice,
+        amount_cents=invoice.total_cents,
+        method="check",
+        reference="Check 1001",
+        received_on=timezone.localdate(),
+    )
+    membership = Membership.objects.get(organization=organization)
+    if days_ago:
+        start = timezone.localdate() - timedelta(days=days_ago)
+        Membership.objects.filter(pk=membership.pk).update(
+            covered_from=start, covered_until=lifecycle.one_year_from(start)
+        )
+        membership.refresh_from_db()
+    return membership, invoice
+
+
+# --- plans and quotes -------------------------------------------------------------------------
+
+
+def test_the_quote_comes_from_the_organizations_size(plans, org_a):
+    organization, _, _ = org_a  # 350 licensed beds
+
+    assert plan_services.plan_for(organization) == plans["Medical Center"]
+
+
+def test_a_quote_needs_the_size_figure(plans, org_a):
+    organization, _, _ = org_a
+    organization.licensed_beds = None
+
+    with pytest.raises(DomainError, match="licensed beds"):
+        plan_services.plan_for(organization)
+
+
+def new_band(staff, **fields):
+    data = {
+        "audience": "hospital",
+        "name": "Overlap",
+        "size_min": 250,
+        "size_max": 320,
+        "annual_price_cents": 100_000,
+        "seat_limit": 5,
+        **fields,
+    }
+    return plan_services.save_plan(actor=staff, plan=None, data=data)
+
+
+def test_an_overlapping_band_is_refused_and_nothing_is_saved(plans, staff):
+    with pytest.raises(DomainError, match="overlaps"):
+        new_band(staff)
+    assert not selectors.Plan.objects.filter(name="Overlap").exists()
+
+
+def test_a_gap_between_bands_is_refused(plans, staff):
+    medical_center = plans["Medical Center"]
+
+    with pytest.raises(DomainError, match="fall between"):
+        plan_services.save_plan(actor=staff, plan=medical_center, data={"size_min": 310})
+
+    medical_center.refresh_from_db()
+    assert medical_center.size_min == 300
+
+
+def test_the_top_band_must_be_open_ended(plans, staff):
+    with pytest.raises(DomainError, match="open-ended"):
+        plan_services.save_plan(
+            actor=staff, plan=plans["Academic Medical Center"], data={"size_max": 900}
+        )
+
+
+def test_a_negative_price_is_refused(plans, staff):
+    with pytest.raises(DomainError):
+        plan_services.save_plan(
+            actor=staff, plan=plans["Individual Physician"], data={"annual_price_cents": -100}
+        )
+    plans["Individual Physician"].refresh_from_db()
+    assert plans["Individual Physician"].annual_price_cents == 49_500
+
+
+def test_only_staff_edit_plans(plans, org_a):
+    with pytest.raises(PermissionDenied):
+        plan_services.save_plan(
+            actor=org_a[1], plan=plans["Medical Center"], data={"annual_price_cents": 1}
+        )
+
+
+def test_a_price_change_applies_to_later_periods_only(plans, org_a, staff):
+    membership, _ = paid_member(org_a, staff)
+
+    plan_services.save_plan(
+        actor=staff, plan=plans["Medical Center"], data={"annual_price_cents": 2_000_000}
+    )
+
+    assert membership.periods.get().price_cents == 1_800_000
+    assert AuditEvent.objects.filter(action="plan.updated").count() == 1
+
+
+# --- applications -----------------------------------------------------------------------------
+
+
+def test_applying_twice_is_refused(plans, org_a):
+    organization, admin, _ = org_a
+    apply(organization, admin)
+
+    with pytest.raises(DomainError, match="already waiting for review"):
+        apply(organization, admin)
+    assert MembershipApplication.objects.count() == 1
+
+
+def test_a_member_cannot_apply_for_the_organization(plans, org_a):
+    organization, _, member = org_a
+    with pytest.raises(PermissionDenied):
+        apply(organization, member)
+    assert MembershipApplication.objects.count() == 0
+
+
+def test_terms_must_be_agreed(plans, org_a):
+    organization, admin, _ = org_a
+    with pytest.raises(DomainError, match="agree"):
+        apply(organization, admin, agreed_to_terms=False)
+
+
+def test_approval_issues_the_first_invoice_and_emails_the_applicant(
+    plans, org_a, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    organization, admin, _ = org_a
+    application = apply(organization, admin)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        membership, invoice = applications.approve_application(actor=staff, application=application)
+
+    assert membership.status == MembershipStatus.AWAITING_PAYMENT
+    assert invoice.number == f"INV-{invoice.issued_on.year}-00001"
+    assert invoice.total_cents == 1_800_000
+    assert invoice.due_on == invoice.issued_on + timedelta(days=30)
+    subjects = sorted(m.subject for m in mailoutbox)
+    assert subjects[0].startswith("SocialRx invoice INV-")
+    assert "approved" in subjects[1]
+    invoice_mail = next(m for m in mailoutbox if m.subject.startswith("SocialRx invoice"))
+    assert invoice_mail.attachments[0][1][:4] == b"%PDF"
+    assert not selectors.is_member(organization)
+
+
+def test_declining_needs_a_reason_and_emails_it(
+    plans, org_a, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    organization, admin, _ = org_a
+    application = apply(organization, admin)
+    with pytest.raises(DomainError, match="why"):
+        applications.decline_application(actor=staff, application=application, reason=" ")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        applications.decline_application(
+            actor=staff, application=application, reason="Please add your CCN."
+        )
+
+    [message] = mailoutbox
+    assert "Please add your CCN." in message.body
+
+
+# --- invoices and payments --------------------------------------------------------------------
+
+
+def test_invoice_numbers_follow_each_other_and_restart_each_year(plans, org_a, staff):
+    membership, first = paid_member(org_a, staff)
+    second = invoices.issue_invoice(membership=membership, kind="adjustment", lines=[("A", 100)])
+    next_year = invoices.issue_invoice(
+        membership=membership,
+        kind="adjustment",
+        lines=[("B", 100)],
+        issued_on=date(first.issued_on.year + 1, 1, 2),
+    )
+
+    year = first.issued_on.year
+    assert [first.number, second.number, next_year.number] == [
+        f"INV-{year}-00001",
+        f"INV-{year}-00002",
+        f"INV-{year + 1}-00001",
+    ]
+
+
+def test_a_partial_payment_leaves_the_invoice_open_and_benefits_off(plans, org_a, staff):
+    organization, admin, _ = org_a
+    _, invoice = applications.approve_application(
+        actor=staff, application=apply(organization, admin)
+    )
+
+    payments.record_manual_payment(
+        actor=staff, invoice=invoice, amount_cents=800_000, method="ach", reference="ACH 1",
+        received_on=timezone.localdate(),
+    )  # fmt: skip
+
+    invoice.refresh_from_db()
+    assert (invoice.status, invoice.balance_cents) == (InvoiceStatus.OPEN, 1_000_000)
+    assert not selectors.is_member(organization)
+
+
+def test_payment_in_full_activates_a_one_year_period_at_the_invoiced_price(plans, org_a, staff):
+    membership, invoice = paid_member(org_a, staff)
+
+    invoice.refresh_from_db()
+    period = membership.periods.get()
+    assert invoice.status == InvoiceStatus.PAID
+    assert membership.status == MembershipStatus.ACTIVE
+    assert (period.starts_on, period.ends_on) == (
+        timezone.localdate(),
+        lifecycle.one_year_from(timezone.localdate()),
+    )
+    assert period.price_cents == 1_800_000
+    assert selectors.is_member(org_a[0])
+
+
+def test_an_overpayment_is_recorded_and_shown_as_credit(plans, org_a, staff):
+    organization, admin, _ = org_a
+    _, invoice = applications.approve_application(
+        actor=staff, application=apply(organization, admin)
+    )
+
+    payments.record_manual_payment(
+        actor=staff, invoice=invoice, amount_cents=1_900_000, method="check", reference="",
+        received_on=timezone.localdate(),
+    )  # fmt: skip
+
+    invoice.refresh_from_db()
+    assert (invoice.status, invoice.overpaid_cents) == (InvoiceStatus.PAID, 100_000)
+
+
+def test_paying_a_paid_or_void_invoice_is_refused(plans, org_a, staff):
+    membership, invoice = paid_member(org_a, staff)
+    with pytest.raises(DomainError, match="already paid"):
+        payments.record_manual_payment(
+            actor=staff, invoice=invoice, amount_cents=100, method="check", reference="",
+            received_on=timezone.localdate(),
+        )  # fmt: skip
+    extra = invoices.issue_invoice(membership=membership, kind="adjustment", lines=[("X", 500)])
+    invoices.void_invoice(actor=staff, invoice=extra, reason="Issued in error")
+    with pytest.raises(DomainError, match="void"):
+        payments.record_manual_payment(
+            actor=staff, invoice=extra, amount_cents=500, method="check", reference="",
+            received_on=timezone.localdate(),
+        )  # fmt: skip
+    assert Payment.objects.count() == 1
+
+
+def test_only_staff_record_payments(plans, org_a, staff):
+    organization, admin, _ = org_a
+    _, invoice = applications.approve_application(
+        actor=staff, application=apply(organization, admin)
+    )
+    with pytest.raises(PermissionDenied):
+        payments.record_manual_payment(
+            actor=admin, invoice=invoice, amount_cents=100, method="check", reference="",
+            received_on=timezone.localdate(),
+        )  # fmt: skip
+    assert Payment.objects.count() == 0
+
+
+# --- seats ------------------------------------------------------------------------------------
+
+
+def test_an_invitation_past_the_seat_limit_is_refused_with_an_upgrade_hint(org_a, settings):
+    settings.GUEST_SEAT_LIMIT = 3  # org A (no membership) holds 2 people
+    organization, admin, _ = org_a
+    invite_person(actor=admin, organization=organization, email="third@example-health.org")
+
+    with pytest.raises(DomainError, match="larger membership plan"):
+        invite_person(actor=admin, organization=organization, email="fourth@example-health.org")
+    assert Invitation.objects.count() == 1
+
+
+def test_a_member_organization_gets_its_plans_seats(plans, org_a, staff):
+    paid_member(org_a, staff)
+    assert selectors.seat_summary(org_a[0]) == (2, 35)
+
+
+# --- renewals ---------------------------------------------------------------------------------
+
+
+def test_renewal_reminders_and_invoice_are_sent_once_even_when_run_twice(
+    plans, org_a, staff, mailoutbox, django_capture_on_commit_callbacks
+):
+    membership, _ = paid_member(org_a, staff)
+    end = membership.covered_until
+
+    with django_capture_on_commit_callbacks(execute=True):
+        first = lifecycle.run_renewals(today=end - timedelta(days=60))
+        again = lifecycle.run_renewals(today=end - timedelta(days=60))
+        at_30 = lifecycle.run_renewals(today=end - timedelta(days=30))
+        at_7 = lifecycle.run_renewals(today=end - timedelta(days=7))
+
+    assert (first["invoices"], first["reminders"]) == (1, 1)
+    assert (again["invoices"], again["reminders"]) == (0, 0)
+    assert (at_30["reminders"], at_7["reminders"]) == (1, 1)
+    assert sorted(RenewalReminder.objects.values_list("days_before", flat=True)) == [7, 30, 60]
+    assert Invoice.objects.filter(kind="renewal").count() == 1
+
+
+def test_a_larger_organization_renews_in_its_new_band(plans, org_a, staff):
+    membership, _ = paid_member(org_a, staff)
+    organization = org_a[0]
+    organization.licensed_beds = 620
+    organization.save()
+
+    lifecycle.run_renewals(today=membership.covered_until - timedelta(days=59))
+
+    renewal = Invoice.objects.get(kind="renewal")
+    assert renewal.total_cents == plans["Academic Medical Center"].annual_price_cents
+    assert membership.periods.get().price_cents == 1_800_000
+
+
+def test_grace_keeps_benefits_then_the_membership_lapses_and_keeps_its_records(plans, org_a, staff):
+    membership, _ = paid_member(org_a, staff)
+    end = membership.covered_until
+    organization = org_a[0]
+
+    lifecycle.run_renewals(today=end + timedelta(days=10))
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.GRACE
+    assert selectors.is_member(organization, today=end + timedelta(days=10))
+
+    lifecycle.run_renewals(today=end + timedelta(days=31))
+    membership.refresh_from_db()
+    assert membership.status == MembershipStatus.LAPSED
+    assert not selectors.is_member(organization, today=end + timedelta(days=31))
+    assert membership.periods.count() == 1
+    assert Invoice.objects.filter(organization=organization).count() == 2  # first + renewal
+
+
+def test_paying_the_renewal_continues_the_year_from_the_old_end(plans, org_a, staff):
+    membership, _ = paid_member(org_a, staff)
+    end = membership.covered_until
+    lifecycle.run_renewals(today=end - timedelta(days=60))
+    renewal = Invoice.objects.get(kind="renewal")
+
+    payments.record_manual_payment(
+        actor=staff, invoice=renewal, amount_cents=renewal.total_cents, method="ach",
+        reference="ACH 2", received_on=timezone.localdate(),
+    )  # fmt: skip
+
+    membership.refresh_from_db()
+    assert membership.covered_until == lifecycle.one_year_from(end + timedelta(days=1))
+    assert membership.periods.count() == 2
+
+
+# --- staff actions ----------------------------------------------------------------------------
+
+
+def test_staff_activate_on_a_purchase_order_before_payment_and_it_is_audited(plans, org_a, staff):
+    organization, admin, _ = org_a
+    membership, _ = applications.approve_application(
+        actor=staff, application=apply(organization, admin)
+    )
+
+    lifecycle.activate_on_purchase_order(actor=staff, membership=membership, po_number="PO-7781")
+
+    assert selectors.is_member(organization)
+    event = AuditEvent.objects.get(action="membership.activated_on_po")
+    assert event.after["po_number"] == "PO-7781"
+    assert event.actor == staff
+
+
+def test_cancel_with_a_credit_note_voids_open_invoices_and_is_audited(plans, org_a, staff):
+    membership, paid = paid_member(org_a, staff)
+    open_invoice = invoices.issue_invoice(
+        membership=membership, kind="adjustment", lines=[("X", 900)]
+    )
+
+    _, credit = lifecycle.cancel_membership(
+        actor=staff, membership=membership, reason="Hospital closed", credit_cents=50_000
+    )
+
+    open_invoice.refresh_from_db()
+    assert open_invoice.status == InvoiceStatus.VOID
+    assert (credit.invoice, credit.amount_cents) == (paid, 50_000)
+    assert not selectors.is_member(org_a[0])
+    assert AuditEvent.objects.filter(action="membership.cancelled").count() == 1
+
+
+def test_a_complimentary_membership_gives_benefits_without_an_invoice(plans, org_a, staff):
+    organization = org_a[0]
+    lifecycle.grant_complimentary(
+        actor=staff, organization=organization, plan=plans["Medical Center"], reason="Speaker"
+    )
+
+    assert selectors.is_member(organization)
+    assert Invoice.objects.count() == 0
+    assert AuditEvent.objects.filter(action="membership.complimentary_granted").count() == 1
+
+
+def test_member_prices_and_coaching_hours_come_from_the_plan(plans, org_a, staff):
+    paid_member(org_a, staff)
+    organization = org_a[0]
+
+    assert selectors.member_price(organization, 100_000, kind="boot_camp") == 80_000
+    assert selectors.member_price(None, 100_000, kind="boot_camp") == 100_000
+    assert selectors.coaching_hours_remaining(organization) == 12
