@@ -33,6 +33,12 @@ def _tasks_run_inline():
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    """Tests create many people: hash their passwords cheaply (sign-in still works)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
 def _clean_cache():
     """Rate limits and caches live in the cache: every test starts from an empty one."""
     cache.clear()

@@ -1006,12 +1006,6 @@ def _params():
                 )
 
 
-@pytest.fixture(autouse=True)
-def _fast_password_hashing(settings):
-    """Hundreds of people are created: hash their passwords cheaply."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 def _describe(response) -> str:
     location = response.headers.get("Location")
     return f"{response.status_code}" + (f" → {location}" if location else "")
