@@ -39,7 +39,20 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
-def _clean_cache():
+def _own_redis_database(settings, worker_id):
+    """With Redis (as in CI) each test worker uses its own Redis database: clearing the cache
+    (or a rate limit) in one worker must not touch another worker's running test."""
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        return
+    number = 1 + (int(worker_id.removeprefix("gw")) if worker_id.startswith("gw") else 0)
+    location = settings.CACHES["default"]["LOCATION"].rsplit("/", 1)[0]
+    settings.CACHES = {
+        "default": {**settings.CACHES["default"], "LOCATION": f"{location}/{number}"}
+    }
+
+
+@pytest.fixture(autouse=True)
+def _clean_cache(_own_redis_database):
     """Rate limits and caches live in the cache: every test starts from an empty one."""
     cache.clear()
     yield
