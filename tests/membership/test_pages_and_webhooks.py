@@ -227,7 +227,9 @@ def test_staff_list_pages_make_the_same_number_of_queries_as_data_grows(
     assert count_queries(client, url) == few
 
 
-def test_the_billing_page_makes_the_same_number_of_queries_as_invoices_grow(client, staff, org_a):
+def test_the_billing_page_makes_the_same_number_of_queries_as_invoices_grow(
+    client, staff, org_a, plans
+):
     membership, _ = paid_member(org_a, staff)
     client.force_login(org_a[1])
     url = reverse("membership:billing", args=[org_a[0].public_id])
