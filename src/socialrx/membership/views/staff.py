@@ -1,14 +1,12 @@
 """The center staff's membership back office."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from socialrx.core.csv_export import safe_row
+from socialrx.core.csv_export import csv_response
 from socialrx.core.errors import DomainError, add_error_to_form
 from socialrx.core.pagination import paginate, querystring_without_page
 from socialrx.core.permissions import require
@@ -105,27 +103,19 @@ def membership_list(request):
 
 
 def _memberships_csv(memberships) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="socialrx-memberships.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        ["Organization", "Type", "Plan", "Status", "Covered from", "Covered until", "Complimentary"]
+    header = ["Organization", "Type", "Plan", "Status", "Covered from", "Covered until"]
+    rows = (
+        [
+            m.organization.name,
+            m.organization.get_org_type_display(),
+            m.plan.name,
+            m.get_status_display() + (" (complimentary)" if m.complimentary else ""),
+            m.covered_from or "",
+            m.covered_until or "",
+        ]
+        for m in memberships
     )
-    for m in memberships:
-        writer.writerow(
-            safe_row(
-                [
-                    m.organization.name,
-                    m.organization.get_org_type_display(),
-                    m.plan.name,
-                    m.get_status_display(),
-                    m.covered_from or "",
-                    m.covered_until or "",
-                    "yes" if m.complimentary else "no",
-                ]
-            )
-        )
-    return response
+    return csv_response("socialrx-memberships.csv", header, rows)
 
 
 @login_required
@@ -278,26 +268,21 @@ def invoice_list(request):
 
 
 def _invoices_csv(found) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="socialrx-invoices.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["Number", "Organization", "Kind", "Status", "Issued", "Due", "Total", "Paid"])
-    for i in found:
-        writer.writerow(
-            safe_row(
-                [
-                    i.number,
-                    i.organization.name,
-                    i.get_kind_display(),
-                    i.get_status_display(),
-                    i.issued_on,
-                    i.due_on,
-                    f"{i.total_cents / 100:.2f}",
-                    f"{i.paid_cents / 100:.2f}",
-                ]
-            )
-        )
-    return response
+    header = ["Number", "Organization", "Kind", "Status", "Issued", "Due", "Total", "Paid"]
+    rows = (
+        [
+            i.number,
+            i.organization.name,
+            i.get_kind_display(),
+            i.get_status_display(),
+            i.issued_on,
+            i.due_on,
+            f"{i.total_cents / 100:.2f}",
+            f"{i.paid_cents / 100:.2f}",
+        ]
+        for i in found
+    )
+    return csv_response("socialrx-invoices.csv", header, rows)
 
 
 @login_required
@@ -352,13 +337,8 @@ def reports(request):
     revenue = selectors.revenue_by_month()
     counts = selectors.member_counts()
     if request.GET.get("format") == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="socialrx-revenue.csv"'
-        writer = csv.writer(response)
-        writer.writerow(["Month", "Paid (USD)"])
-        for month, cents in revenue:
-            writer.writerow([month.strftime("%Y-%m"), f"{cents / 100:.2f}"])
-        return response
+        rows = ([month.strftime("%Y-%m"), f"{cents / 100:.2f}"] for month, cents in revenue)
+        return csv_response("socialrx-revenue.csv", ["Month", "Paid (USD)"], rows)
     peak = max((cents for _, cents in revenue), default=0) or 1
     bars = [(month, cents, round(cents * 100 / peak)) for month, cents in revenue]
     return render(
