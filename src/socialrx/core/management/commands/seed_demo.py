@@ -32,7 +32,7 @@ from socialrx.accounts.services import set_center_roles
 from socialrx.core import audit
 from socialrx.core.models import AuditEvent
 from socialrx.membership.demo import seed_membership_demo
-from socialrx.membership.models import Invoice, Membership, Plan
+from socialrx.membership.models import Invoice, Membership, MembershipApplication, Plan
 from socialrx.organizations.models import (
     Invitation,
     InvitationStatus,
@@ -413,7 +413,8 @@ class Command(BaseCommand):
             people = organization.memberships.count()
             out.write(
                 f"  {organization.name}: {organization.get_org_type_display().lower()}, "
-                f"{organization.size_summary}, {organization.location}; {people} people"
+                f"{organization.size_summary}, {organization.location}; {people} people; "
+                f"{_membership_summary(organization)}"
             )
         if pending is not None:
             out.write(f"  Open invitation for {pending.email} to {pending.organization}:")
@@ -472,6 +473,16 @@ class Command(BaseCommand):
             if made
             else style.SUCCESS("Demo data already present: nothing new was created.")
         )
+
+
+def _membership_summary(organization: Organization) -> str:
+    membership = Membership.objects.select_related("plan").filter(organization=organization).first()
+    if membership is None:
+        waiting = MembershipApplication.objects.filter(organization=organization, status="pending")
+        return "membership application waiting for review" if waiting.exists() else "no membership"
+    until = f" until {membership.covered_until:%b %-d, %Y}" if membership.covered_until else ""
+    status = membership.get_status_display().lower()
+    return f"membership {status} ({membership.plan.name}){until}"
 
 
 def _is_admin(user: User, organization: Organization) -> bool:
