@@ -237,3 +237,27 @@ def test_the_billing_page_makes_the_same_number_of_queries_as_invoices_grow(
     few = count_queries(client, url)
     many_invoices(membership, 5)
     assert count_queries(client, url) == few
+
+
+class FailingStripeHTTP(StubStripeHTTP):
+    def request(self, method, url, headers, post_data=None, *, _usage=None):
+        return '{"error": {"message": "Service unavailable", "type": "api_error"}}', 503, {}
+
+
+def test_when_the_provider_fails_the_admin_is_told_and_nothing_is_recorded(
+    client, plans, org_a, open_invoice
+):
+    payment_providers.use_provider_for_tests(
+        StripeCheckout(
+            secret_key="sk_test_x", webhook_secret=SECRET, http_client=FailingStripeHTTP()
+        )
+    )
+    client.force_login(org_a[1])
+
+    response = client.post(
+        reverse("membership:pay_by_card", args=[open_invoice.public_id]), follow=True
+    )
+
+    assert response.status_code == 200
+    assert "card payment service is not answering" in response.content.decode()
+    assert Payment.objects.count() == 0

@@ -10,9 +10,24 @@ import json
 
 from django.conf import settings
 
+from socialrx.core.errors import DomainError
+
 
 class InvalidWebhook(Exception):
     """The payload is not signed by the provider, or cannot be read."""
+
+
+class ProviderUnavailable(DomainError):
+    """The provider refused or did not answer; the person can retry or pay by invoice."""
+
+    status_code = 503
+
+    def __init__(self):
+        super().__init__(
+            "The card payment service is not answering right now. Try again in a few minutes, "
+            "or pay by check or ACH using the invoice.",
+            code="provider_unavailable",
+        )
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,7 +61,14 @@ class StripeCheckout:
     def create_checkout(
         self, *, invoice, amount_cents: int, success_url: str, cancel_url: str
     ) -> CheckoutSession:
-        session = self._client.v1.checkout.sessions.create(
+        try:
+            session = self._create_session(invoice, amount_cents, success_url, cancel_url)
+        except self._stripe.StripeError as error:
+            raise ProviderUnavailable() from error
+        return CheckoutSession(session_id=session.id, redirect_url=session.url)
+
+    def _create_session(self, invoice, amount_cents, success_url, cancel_url):
+        return self._client.v1.checkout.sessions.create(
             params={
                 "mode": "payment",
                 "customer_email": invoice.billing_email,
@@ -66,7 +88,6 @@ class StripeCheckout:
                 "cancel_url": cancel_url,
             }
         )
-        return CheckoutSession(session_id=session.id, redirect_url=session.url)
 
     def parse_webhook(self, payload: bytes, signature: str) -> PaymentEvent:
         try:
