@@ -15,7 +15,7 @@ from tests.membership.factories import standard_plans
 from tests.membership.stripe_stub import CHECKOUT_URL, StubStripeHTTP
 from tests.membership.webhook_signing import checkout_completed, stripe_signature
 
-from .browser import assert_accessible, sign_in
+from .browser import assert_accessible, login
 
 pytestmark = pytest.mark.e2e
 WEBHOOK_SECRET = "whsec_journey"
@@ -51,7 +51,7 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
 
     # A member tries the member-only page before the organization is a member.
     member_page = new_page()
-    sign_in(member_page, base, member)
+    login(member_page, live_server, member)
     response = member_page.goto(f"{base}/members/benefits/")
     assert response.status == 403
     expect(member_page.get_by_role("heading", level=1)).to_have_text(
@@ -60,7 +60,7 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
 
     # The org admin applies from the Billing page; the plan comes from the bed count.
     admin_page = new_page()
-    sign_in(admin_page, base, admin)
+    login(admin_page, live_server, admin)
     admin_page.get_by_role("link", name="Riverside Regional Medical Center").click()
     admin_page.get_by_role("link", name="Billing").click()
     expect(admin_page.get_by_text("Medical Center", exact=False).first).to_be_visible()
@@ -75,7 +75,7 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
 
     # Staff sign in with their second factor and approve.
     staff_page = new_page()
-    sign_in(staff_page, base, staff, totp=True)
+    login(staff_page, live_server, staff)
     staff_page.get_by_text("Center staff").click()
     staff_page.get_by_role("link", name="Membership back office").click()
     assert_accessible(staff_page)

@@ -1,107 +1,156 @@
-"""Browser journey of the foundation: a visitor signs up, verifies the email, creates an
-organization and invites a colleague; the colleague opens the link, signs up and sees the
-organization's page listing both people."""
+"""The foundation's browser journey, clicked through as a person would: a visitor signs up,
+verifies the email (read from the test outbox), creates an organization and invites a
+colleague; the colleague opens the link, signs up and sees the organization's page listing
+both people. axe-core checks every distinct page on the way."""
 
 import re
 
 import pytest
-from django.core import mail
 from playwright.sync_api import expect
 
-from socialrx.organizations.models import Organization
+from socialrx.organizations.models import Invitation, Organization, OrgMembership
 
-from .browser import assert_accessible, screenshot, sign_in
+from .browser import assert_accessible, link_in_email, login
 
 pytestmark = pytest.mark.e2e
+
+FOUNDER = "karen.lindqvist@riverside-rmc.example"
+COLLEAGUE = "james.okafor@riverside-rmc.example"
 PASSWORD = "Rochester-social-2026!"
+ORGANIZATION = "Riverside Regional Medical Center"
 
 
-def link_in_last_email(to: str) -> str:
-    message = next(m for m in reversed(mail.outbox) if to in m.to)
-    return re.search(r"https?://\S+", message.body).group(0)
-
-
-def test_sign_up_create_an_organization_and_invite_a_colleague(live_server, new_page, settings):
-    settings.SITE_URL = live_server.url  # invitation links point at this server
-    base = live_server.url
-    page = new_page()
-
-    page.goto(base)
-    assert_accessible(page)
-    page.get_by_role("link", name="Create your free account").click()
-    page.get_by_label("Email").fill("karen@riverside-rmc.example")
-    page.get_by_role("textbox", name="Password (required)", exact=True).fill(PASSWORD)
-    page.get_by_label("Password (again)").fill(PASSWORD)
-    assert_accessible(page)
+def sign_up(page, password: str = PASSWORD) -> None:
+    page.get_by_role("textbox", name="Password (required)", exact=True).fill(password)
+    page.get_by_label("Password (again)").fill(password)
     page.get_by_role("button", name="Sign Up").click()
+
+
+def test_a_visitor_signs_up_creates_an_organization_and_a_colleague_joins(
+    page, new_page, live_server
+):
+    # A visitor arrives and creates an account.
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("social media")
+    assert_accessible(page, context="home page, visitor")
+    page.get_by_role("banner").get_by_role("link", name="Create account").click()
+
+    expect(page.get_by_role("heading", name="Sign Up")).to_be_visible()
+    assert_accessible(page, context="sign-up form")
+    page.get_by_label("Email").fill(FOUNDER)
+    sign_up(page)
+
+    # Verification: the email holds the link; allauth asks for a click to confirm.
     expect(page.get_by_role("heading", name="Verify Your Email Address")).to_be_visible()
-
-    page.goto(link_in_last_email("karen@riverside-rmc.example"))
+    assert_accessible(page, context="verification sent")
+    page.goto(link_in_email(FOUNDER, containing="/accounts/confirm-email/"))
+    expect(page.get_by_role("heading", name="Confirm Email Address")).to_be_visible()
+    assert_accessible(page, context="confirm email")
     page.get_by_role("button", name="Confirm").click()
-    expect(page).to_have_url(f"{base}/dashboard/")
-    assert_accessible(page)
-    screenshot(page, "dashboard-new-person")
 
-    page.get_by_role("link", name="Add an organization").click()
-    page.get_by_label("Type").select_option("hospital")
-    page.get_by_label("Name").fill("Riverside Regional Medical Center")
+    # The dashboard invites the new person to add an organization.
+    expect(page).to_have_url(f"{live_server.url}/dashboard/")
+    expect(
+        page.get_by_role("heading", name="You are not part of an organization yet")
+    ).to_be_visible()
+    assert_accessible(page, context="dashboard, no organization")
+    page.get_by_role("link", name="Add an organization", exact=True).click()
+
+    expect(page.get_by_role("heading", name="Add your organization")).to_be_visible()
+    assert_accessible(page, context="organization form")
+    page.get_by_label("Type").select_option(label="Hospital")
+    page.get_by_label("Name").fill(ORGANIZATION)
     page.get_by_label("City").fill("Rochester")
     page.get_by_label("State").select_option("MN")
     page.get_by_label("Licensed beds").fill("350")
-    assert_accessible(page)
     page.get_by_role("button", name="Create organization").click()
-    expect(page.get_by_role("heading", name="Riverside Regional Medical Center")).to_be_visible()
-    assert_accessible(page)
 
-    page.get_by_role("link", name="Invitations").click()
-    page.get_by_label("Email address").fill("james.okafor@riverside-rmc.example")
+    expect(page.get_by_role("heading", level=1, name=ORGANIZATION)).to_be_visible()
+    assert_accessible(page, context="organization profile")
+
+    # The founder, now its admin, invites a colleague.
+    page.get_by_role("navigation", name=ORGANIZATION).get_by_role(
+        "link", name="Invitations"
+    ).click()
+    expect(page.get_by_role("heading", name="No invitations yet")).to_be_visible()
+    assert_accessible(page, context="invitations, none yet")
+    page.get_by_label("Email address").fill(COLLEAGUE)
     page.get_by_role("button", name="Send invitation").click()
-    expect(page.get_by_text("An invitation was emailed to james.okafor")).to_be_visible()
-    assert_accessible(page)
+    expect(page.get_by_text(f"An invitation was emailed to {COLLEAGUE}")).to_be_visible()
+    invitations = page.get_by_role("table", name=f"Invitations to {ORGANIZATION}")
+    expect(invitations.get_by_role("row", name=re.compile(COLLEAGUE))).to_contain_text("Pending")
+    assert_accessible(page, context="invitations, one pending")
 
+    # The colleague, in a browser of their own, opens the link from the email.
     colleague = new_page()
-    colleague.goto(link_in_last_email("james.okafor@riverside-rmc.example"))
-    expect(
-        colleague.get_by_role("heading", name="Join Riverside Regional Medical Center")
-    ).to_be_visible()
-    assert_accessible(colleague)
+    colleague.goto(link_in_email(COLLEAGUE, containing="/organizations/invitations/"))
+    invitation_url = colleague.url
+    expect(colleague.get_by_role("heading", name=f"Join {ORGANIZATION}")).to_be_visible()
+    assert_accessible(colleague, context="invitation, visitor")
     colleague.get_by_role("link", name="Create your account and join").click()
-    expect(colleague.get_by_label("Email")).to_have_value("james.okafor@riverside-rmc.example")
-    colleague.get_by_role("textbox", name="Password (required)", exact=True).fill(PASSWORD)
-    colleague.get_by_label("Password (again)").fill(PASSWORD)
-    colleague.get_by_role("button", name="Sign Up").click()
+
+    expect(colleague.get_by_label("Email")).to_have_value(COLLEAGUE)
+    sign_up(colleague)
+
+    # The invitation link proved the address: no second verification, back to the invitation.
+    expect(colleague).to_have_url(invitation_url)
+    expect(colleague.get_by_role("button", name="Accept and join")).to_be_visible()
+    assert_accessible(colleague, context="invitation, signed in")
     colleague.get_by_role("button", name="Accept and join").click()
 
-    expect(colleague.get_by_text("Welcome to Riverside Regional Medical Center")).to_be_visible()
-    people = colleague.get_by_role("list", name="People in Riverside Regional Medical Center")
+    expect(colleague.get_by_text(f"Welcome to {ORGANIZATION}.")).to_be_visible()
+    expect(colleague.get_by_role("heading", level=1, name=ORGANIZATION)).to_be_visible()
+    people = colleague.get_by_role("list", name=f"People in {ORGANIZATION}")
     expect(people.get_by_role("listitem")).to_have_count(2)
-    expect(people).to_contain_text("karen@riverside-rmc.example")
-    expect(people).to_contain_text("james.okafor@riverside-rmc.example")
-    screenshot(colleague, "organization-two-people")
+    expect(people.get_by_role("listitem").filter(has_text=FOUNDER)).to_contain_text("Admin")
+    expect(people.get_by_role("listitem").filter(has_text=COLLEAGUE)).not_to_contain_text("Admin")
+    assert_accessible(colleague, context="organization profile, new member")
+
+    organization = Organization.objects.get(name=ORGANIZATION)
+    roles = dict(organization.memberships.values_list("user__email", "role"))
+    assert roles == {FOUNDER: "admin", COLLEAGUE: "member"}
+    assert Invitation.objects.get(email=COLLEAGUE).status == "accepted"
 
 
-def test_bad_organization_input_is_explained_beside_the_fields(live_server, new_page, user):
-    page = new_page()
-    sign_in(page, live_server.url, user)
-    page.goto(f"{live_server.url}/organizations/new/")
-    page.get_by_label("Type").select_option("hospital")
+def test_bad_organization_input_is_explained_beside_the_fields_and_creates_nothing(
+    page, live_server, user
+):
+    login(page, live_server, user)
+    page.get_by_role("link", name="Add an organization", exact=True).click()
+    page.get_by_label("Type").select_option(label="Hospital")
     page.get_by_label("Name").fill("Mercy Hospital")
     page.get_by_label("City").fill("Springfield")
     page.get_by_label("State").select_option("IL")
     page.get_by_label("Licensed beds").fill("-4")
-    page.get_by_label("CMS certification number").fill("12")
+    page.get_by_label("CMS certification number").fill("12-AB")
     page.get_by_role("button", name="Create organization").click()
 
-    expect(page.get_by_text("A CMS certification number has 6 characters")).to_be_visible()
-    expect(page.get_by_text("Enter a whole number of 1 or more.")).to_be_visible()
+    expect(page.get_by_role("alert")).to_contain_text("Please correct the 2 fields marked below")
+    # Each message sits beside its field and is read out with it.
+    beds = page.get_by_label("Licensed beds")
+    expect(beds).to_have_value("-4")
+    expect(beds).to_have_attribute("aria-invalid", "true")
+    expect(beds).to_have_accessible_description(re.compile("Enter a whole number of 1 or more"))
+    ccn = page.get_by_label("CMS certification number")
+    expect(ccn).to_have_attribute("aria-invalid", "true")
+    expect(ccn).to_have_accessible_description(
+        re.compile("A CMS certification number has 6 characters")
+    )
+    expect(page.get_by_label("Name")).not_to_have_attribute("aria-invalid", "true")
+    assert_accessible(page, context="organization form with errors")
+
     assert Organization.objects.count() == 0
-    assert_accessible(page)
+    assert OrgMembership.objects.count() == 0
 
 
-def test_the_skip_link_is_the_first_tab_stop_and_moves_to_the_content(live_server, new_page):
-    page = new_page()
-    page.goto(live_server.url)
+def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(page):
+    page.goto("/")
     page.keyboard.press("Tab")
-    expect(page.get_by_role("link", name="Skip to main content")).to_be_focused()
+    skip_link = page.get_by_role("link", name="Skip to main content")
+    expect(skip_link).to_be_focused()
+    expect(skip_link).to_be_in_viewport()  # visible when focused, not only to screen readers
     page.keyboard.press("Enter")
-    assert page.evaluate("document.activeElement.id") == "main"
+    expect(page.get_by_role("main")).to_be_focused()
+    # The next Tab continues inside the content, not back in the header.
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.getElementById('main').contains(document.activeElement)")
