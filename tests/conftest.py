@@ -64,6 +64,12 @@ def _clean_cache(_own_redis_database):
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _import_files_in_tmp(settings, tmp_path_factory):
+    """Uploaded registry import files go to a throw-away directory, not the project's var/."""
+    settings.REGISTRY_IMPORT_DIR = tmp_path_factory.mktemp("imports")
+
+
 @pytest.fixture
 def user(db):
     return UserFactory()

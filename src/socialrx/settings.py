@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "socialrx.accounts",
     "socialrx.organizations",
     "socialrx.membership",
+    "socialrx.registry",
     "socialrx.api",
 ]
 
@@ -121,6 +122,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
     }
+
+# PostgreSQL's trigram lookups (the registry's typo-tolerant search) come with contrib.postgres.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.insert(INSTALLED_APPS.index("socialrx.core"), "django.contrib.postgres")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -265,6 +270,14 @@ CELERY_BEAT_SCHEDULE = {
         "schedule": 60 * 60 * 24,
     },
 }
+
+# Registry: uploaded import files (kept outside MEDIA_ROOT, never served), their size limit,
+# and the public API's rate limit per client address.
+REGISTRY_IMPORT_DIR = Path(env("REGISTRY_IMPORT_DIR", str(VAR_DIR / "imports")))
+REGISTRY_IMPORT_MAX_BYTES = int(env("REGISTRY_IMPORT_MAX_MB", "100")) * 1024 * 1024
+REGISTRY_API_RATE = env("REGISTRY_API_RATE", "120/m")
+NINJA_PAGINATION_PER_PAGE = 25
+NINJA_PAGINATION_MAX_LIMIT = 100
 
 # Invitations: a signed link that is valid this long and works once.
 INVITATION_MAX_AGE_DAYS = int(env("INVITATION_MAX_AGE_DAYS", "14"))

@@ -18,6 +18,7 @@ urlpatterns = [
     path("organizations/", include("socialrx.organizations.urls")),
     path("", include("socialrx.accounts.urls")),
     path("", include("socialrx.membership.urls")),
+    path("", include("socialrx.registry.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -254,4 +254,7 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/organizations/{public_id}/people": ["get"],
         "/api/v1/membership/plans": ["get"],
         "/api/v1/membership/organizations/{public_id}/membership": ["get"],
+        "/api/v1/registry/entities": ["get"],
+        "/api/v1/registry/entities/{public_id}": ["get"],
+        "/api/v1/registry/adoption": ["get"],
     }

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from socialrx.core.permissions import PERMISSIONS, allowed, forget_org_roles, org_roles, require
 from tests.factories import InvitationFactory, OrgMembershipFactory, StaffFactory
 from tests.membership.factories import InvoiceFactory
+from tests.registry.factories import EntityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -59,8 +60,11 @@ def test_a_visitor_holds_no_permission(org_a):
     visitor = AnonymousUser()
 
     invoice = InvoiceFactory(organization=organization)
+    listing = EntityFactory(organization=organization)
 
     def target(perm):
+        if perm.startswith("registry."):
+            return listing
         return {
             "organizations.manage_invitation": invitation,
             "membership.view_invoice": invoice,

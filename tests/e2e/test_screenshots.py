@@ -7,10 +7,12 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db.models import Count
 from django.urls import reverse
 
 from socialrx.accounts.models import User
 from socialrx.organizations.models import Organization
+from socialrx.registry.models import Entity, EntityKind, ImportJob
 from tests.factories import UserFactory
 
 from .browser import DESKTOP, PHONE, assert_fits_the_screen, force_login, screenshot
@@ -18,15 +20,40 @@ from .browser import DESKTOP, PHONE, assert_fits_the_screen, force_login, screen
 pytestmark = pytest.mark.e2e
 
 
+def registry_pages() -> list[tuple[str, str]]:
+    listed = (
+        Entity.objects.filter(kind=EntityKind.HOSPITAL, accounts__is_generated=True)
+        .annotate(accounts_count=Count("accounts"))
+        .order_by("-accounts_count", "ccn")
+        .first()
+    )
+    physician = Entity.objects.filter(kind=EntityKind.PHYSICIAN).order_by("npi").first()
+    return [
+        ("registry-search", reverse("registry:search")),
+        ("registry-search-typo", reverse("registry:search") + "?q=mayo+clinik"),
+        ("registry-hospital", listed.get_absolute_url()),
+        ("registry-hospital-plain", reverse("registry:entity", args=["hospitals", "240010"])),
+        ("registry-physician", physician.get_absolute_url()),
+        ("registry-adoption", reverse("registry:adoption")),
+        ("registry-adoption-2013", reverse("registry:adoption") + "?as_of=2013-12-31"),
+        ("registry-adoption-physicians", reverse("registry:adoption") + "?kind=physician"),
+        ("registry-leaderboards", reverse("registry:leaderboards")),
+        ("registry-correction", reverse("registry:correction", args=["hospitals", "240010"])),
+    ]
+
+
 def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
     """Who looks (email, or "" for a visitor) → [(screenshot name, path)]."""
     org = riverside.public_id
+    lakeside = Entity.objects.get(kind=EntityKind.ORGANIZATION, name="Lakeside Family Physicians")
+    job = ImportJob.objects.order_by("created_at").first()
     return {
         "": [
             ("home", reverse("home")),
             ("login", reverse("account_login")),
             ("signup", reverse("account_signup")),
             ("pricing", reverse("membership:pricing")),
+            *registry_pages(),
         ],
         "newcomer": [("dashboard-newcomer", reverse("dashboard"))],
         "karen.lindqvist@riverside-rmc.example": [
@@ -37,11 +64,22 @@ def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
             ("organization-billing", reverse("membership:billing", args=[org])),
             ("organization-edit", reverse("organizations:edit", args=[org])),
             ("profile", reverse("profile")),
+            ("registry-claim", reverse("registry:claim", args=["hospitals", "240352"])),
+        ],
+        "sarah.whitman@lakesidefp.example": [
+            (
+                "registry-accounts",
+                reverse("registry:accounts", args=[lakeside.kind_slug, lakeside.key]),
+            ),
         ],
         "dana.whitfield@socialrx.example": [
             ("audit-log", reverse("audit_log")),
             ("people-directory", reverse("people_directory")),
             ("membership-back-office", reverse("membership:staff_applications")),
+            ("registry-imports", reverse("registry:staff_imports")),
+            ("registry-import", reverse("registry:staff_import", args=[job.public_id])),
+            ("registry-claims", reverse("registry:staff_claims")),
+            ("registry-corrections", reverse("registry:staff_corrections")),
         ],
     }
 

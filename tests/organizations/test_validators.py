@@ -8,7 +8,7 @@ from socialrx.organizations.validators import npi_check_digit_ok, validate_ccn, 
 pytestmark = pytest.mark.unit
 
 
-@pytest.mark.parametrize("ccn", ["240010", "050017", "05T001", "ABC123"])
+@pytest.mark.parametrize("ccn", ["240010", "050017", "05T001", "ABC123", "01014F"])
 def test_well_formed_cms_certification_numbers_pass(ccn):
     validate_ccn(ccn)
 

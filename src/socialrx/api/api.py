@@ -9,6 +9,7 @@ from socialrx.core.errors import DomainError
 from socialrx.membership.api import public_router as membership_public_router
 from socialrx.membership.api import router as membership_router
 from socialrx.organizations.api import router as organizations_router
+from socialrx.registry.api import router as registry_router
 
 from .auth import AUTH
 
@@ -26,6 +27,7 @@ api.add_router("/", accounts_router, tags=["accounts"])
 api.add_router("/organizations", organizations_router, tags=["organizations"])
 api.add_router("/membership", membership_public_router, tags=["membership"])
 api.add_router("/membership", membership_router, tags=["membership"])
+api.add_router("/registry", registry_router, tags=["registry"])
 
 
 @api.exception_handler(DomainError)

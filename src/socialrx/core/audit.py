@@ -14,7 +14,7 @@ def _target_type(target: models.Model) -> str:
     return f"{target._meta.app_label}.{target._meta.model_name}"
 
 
-def record(
+def build(
     *,
     actor: Any,
     action: str,
@@ -23,9 +23,9 @@ def record(
     after: dict[str, Any] | None = None,
     ip_address: str | None = None,
 ) -> AuditEvent:
-    """Append one event. `actor` may be None for the system (tasks, seed data)."""
+    """One event, not yet saved. `actor` may be None for the system (tasks, seed data)."""
     is_person = actor is not None and getattr(actor, "is_authenticated", False)
-    return AuditEvent.objects.create(
+    return AuditEvent(
         actor=actor if is_person else None,
         actor_email=getattr(actor, "email", "") if is_person else "",
         action=action,
@@ -36,6 +36,19 @@ def record(
         after=_jsonable(after or {}),
         ip_address=ip_address,
     )
+
+
+def record(**event: Any) -> AuditEvent:
+    """Append one event (the arguments of `build`)."""
+    audit_event = build(**event)
+    audit_event.save()
+    return audit_event
+
+
+def record_many(events: list[AuditEvent]) -> None:
+    """Append events built with `build` in one statement: bulk imports change thousands of
+    rows and each change keeps its history."""
+    AuditEvent.objects.bulk_create(events, batch_size=1000)
 
 
 def _jsonable(values: dict[str, Any]) -> dict[str, Any]:

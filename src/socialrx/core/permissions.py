@@ -34,6 +34,31 @@ def forget_org_roles(user) -> None:
         delattr(user, _ORG_ROLES_CACHE)
 
 
+_REGISTRY_CLAIMS_CACHE = "_socialrx_registry_claims"
+
+
+def verified_registry_claims(user) -> frozenset[int]:
+    """Ids of the registry entities the user's verified claims cover (one query per user
+    object)."""
+    if not getattr(user, "is_authenticated", False):
+        return frozenset()
+    cached = getattr(user, _REGISTRY_CLAIMS_CACHE, None)
+    if cached is None:
+        claim = apps.get_model("registry", "Claim")
+        cached = frozenset(
+            claim.objects.filter(claimant_id=user.pk, status="verified").values_list(
+                "entity_id", flat=True
+            )
+        )
+        setattr(user, _REGISTRY_CLAIMS_CACHE, cached)
+    return cached
+
+
+def forget_registry_claims(user) -> None:
+    if hasattr(user, _REGISTRY_CLAIMS_CACHE):
+        delattr(user, _REGISTRY_CLAIMS_CACHE)
+
+
 # --- predicates -----------------------------------------------------------------------------
 
 is_authenticated = rules.is_authenticated
@@ -75,6 +100,19 @@ def is_invoice_org_admin(user, invoice) -> bool:
 
 
 @rules.predicate
+def represents_entity(user, entity) -> bool:
+    """A verified claimant of the registry entity, or an admin of the organization that
+    claimed it."""
+    if entity is None:
+        return False
+    if entity.pk in verified_registry_claims(user):
+        return True
+    return entity.organization_id is not None and (
+        org_roles(user).get(entity.organization_id) == "admin"
+    )
+
+
+@rules.predicate
 def reads_member_content(user) -> bool:
     from socialrx.membership.selectors import may_read_member_content
 
@@ -103,6 +141,14 @@ PERMISSIONS = {
     "membership.manage_memberships": is_center_staff,
     "membership.record_payments": is_center_staff,
     "membership.view_reports": is_center_staff,
+    # Registry
+    "registry.claim_entity": is_authenticated,
+    "registry.manage_accounts": represents_entity | is_center_staff,
+    "registry.edit_details": is_center_staff,
+    "registry.manage_imports": is_center_staff,
+    "registry.review_claims": is_center_staff,
+    "registry.review_corrections": is_center_staff,
+    "registry.see_who_changed": is_center_staff,
     # Center operations
     "core.view_audit_log": is_center_staff,
     "accounts.grant_center_roles": is_center_staff,

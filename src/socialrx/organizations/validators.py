@@ -4,12 +4,13 @@ import re
 
 from django.core.exceptions import ValidationError
 
-CCN_PATTERN = re.compile(r"^[0-9A-Z]{2}[0-9A-Z][0-9]{3}$")
+CCN_PATTERN = re.compile(r"^[0-9A-Z]{2}([0-9A-Z][0-9]{3}|[0-9]{3}F)$")
 
 
 def validate_ccn(value: str) -> None:
     """A CMS certification number: six characters, a two-character state code then four more
-    (digits, except that the third may be a letter for some facility kinds)."""
+    (digits, except that the third may be a letter for some facility kinds). Care Compare
+    lists federal hospitals (VA, Department of Defense) with an F at the end: 01014F."""
     if not CCN_PATTERN.match(value or ""):
         raise ValidationError(
             "A CMS certification number has 6 characters, for example 240010.",

@@ -49,6 +49,8 @@ from socialrx.organizations.services import (
     invite_person,
     resend_invitation,
 )
+from socialrx.registry.demo import seed_registry_demo
+from socialrx.registry.models import Account, Entity, ImportJob
 
 DEMO_PASSWORD = "socialrx-demo-2026"
 
@@ -278,8 +280,10 @@ class Command(BaseCommand):
             organizations = [self._organization(demo, staff) for demo in ORGANIZATIONS]
             pending = self._pending_invitation(staff)
             self._membership(staff, organizations)
+            registry_jobs, _ = self._registry(staff, organizations)
         if not options["quiet"]:
             self._report(before, _counts(), organizations, pending)
+            self._report_registry(registry_jobs)
 
     # --- people -----------------------------------------------------------------------------
 
@@ -403,6 +407,37 @@ class Command(BaseCommand):
             },
         )
 
+    # --- registry -------------------------------------------------------------------------
+
+    def _registry(self, staff: User, organizations: list[Organization]):
+        """Every US hospital and its HCAHPS results from CMS; generated accounts and
+        physicians; the demo organizations' listings (see socialrx.registry.demo)."""
+        riverside, _, lakeside = organizations
+        return seed_registry_demo(
+            staff=staff,
+            hospital_org=riverside,
+            practice_org=lakeside,
+            practice_admin=self._user(LAKESIDE_ADMIN),
+            physician_user=self._user(RIVERSIDE_CMO),
+        )
+
+    def _report_registry(self, jobs) -> None:
+        out = self.stdout
+        out.write("")
+        out.write(self.style.MIGRATE_HEADING("Registry (public at /registry/)"))
+        for job in jobs:
+            counts = job.result_counts
+            out.write(
+                f"  {job.original_name}: {job.total_rows:,} rows "
+                f"({counts.get('created', 0):,} created, {counts.get('updated', 0):,} updated, "
+                f"{counts.get('unchanged', 0):,} unchanged, {counts.get('rejected', 0):,} rejected)"
+            )
+        generated = Account.objects.filter(is_generated=True).count()
+        out.write(
+            f"  {generated:,} generated demo accounts (marked as demo data wherever shown); "
+            f"{Entity.objects.filter(is_generated=True).count():,} generated listings."
+        )
+
     # --- output -----------------------------------------------------------------------------
 
     def _report(self, before, after, organizations, pending) -> None:
@@ -523,5 +558,8 @@ def _counts() -> dict[str, int]:
         "plans": Plan.objects.count(),
         "memberships": Membership.objects.count(),
         "invoices": Invoice.objects.count(),
+        "registry listings": Entity.objects.count(),
+        "registry accounts": Account.objects.count(),
+        "registry imports": ImportJob.objects.count(),
         "audit events": AuditEvent.objects.count(),
     }

@@ -1,0 +1,268 @@
+"""The public registry API: search entities, an entity with its accounts and follower
+history, adoption statistics. Read-only, open to anyone, paginated and rate-limited per client
+address (REGISTRY_API_RATE)."""
+
+from datetime import date
+from enum import Enum
+from uuid import UUID
+
+from django.conf import settings
+from django.utils import timezone
+from ninja import Query, Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.throttling import SimpleRateThrottle
+
+from socialrx.core.errors import DomainError, NotFound
+
+from .models import Entity, EntityKind
+from .platforms import Platform
+from .selectors import entities as entity_selectors
+from .selectors import search, statistics
+from .selectors.search import SearchFilters
+
+
+class ClientThrottle(SimpleRateThrottle):
+    """Requests per client address, signed in or not; the rate is read from settings on each
+    request, so it can be changed without a restart of the module."""
+
+    scope = "registry"
+
+    def __init__(self):  # the rate is parsed per request, below
+        self.rate = None
+
+    def allow_request(self, request) -> bool:
+        self.num_requests, self.duration = self.parse_rate(settings.REGISTRY_API_RATE)
+        return super().allow_request(request)
+
+    def get_cache_key(self, request) -> str:
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+router = Router(auth=None, throttle=[ClientThrottle()])
+
+KindParam = Enum("KindParam", {kind.name: kind.value for kind in EntityKind}, type=str)
+PlatformParam = Enum("PlatformParam", {p.name: p.value for p in Platform}, type=str)
+PresenceParam = Enum("PresenceParam", {"ANY": "any", "NONE": "none"}, type=str)
+
+
+class SnapshotOut(Schema):
+    taken_on: date
+    followers: int
+
+
+class AccountOut(Schema):
+    public_id: UUID
+    platform: str
+    handle: str
+    url: str
+    followers: int | None
+    verified: bool
+    status: str
+    first_listed: date
+    last_checked: date | None
+    is_generated: bool
+
+
+class AccountDetailOut(AccountOut):
+    snapshots: list[SnapshotOut]
+
+    @staticmethod
+    def resolve_snapshots(account) -> list:
+        return list(account.snapshots.all())
+
+
+class EntityOut(Schema):
+    public_id: UUID
+    kind: str
+    name: str
+    ccn: str
+    npi: str
+    city: str
+    state: str
+    page_url: str
+    is_generated: bool
+    accounts: list[AccountOut]
+
+    @staticmethod
+    def resolve_page_url(entity) -> str:
+        return entity.get_absolute_url()
+
+    @staticmethod
+    def resolve_accounts(entity) -> list:
+        return entity.listed_accounts
+
+
+class LinkedEntityOut(Schema):
+    public_id: UUID
+    name: str
+    page_url: str
+
+    @staticmethod
+    def resolve_page_url(entity) -> str:
+        return entity.get_absolute_url()
+
+
+class EntityDetailOut(Schema):
+    public_id: UUID
+    kind: str
+    name: str
+    ccn: str
+    npi: str
+    street_address: str
+    city: str
+    state: str
+    postal_code: str
+    county: str
+    country: str
+    website: str
+    hospital_type: str
+    ownership: str
+    ownership_group: str
+    emergency_services: bool | None
+    star_rating: int | None
+    bed_count: int | None
+    bed_count_is_generated: bool
+    size_band: str
+    region: str
+    credential: str
+    specialty: str
+    category: str
+    health_system: LinkedEntityOut | None
+    affiliated_hospital: LinkedEntityOut | None
+    page_url: str
+    is_generated: bool
+    accounts: list[AccountDetailOut]
+
+    @staticmethod
+    def resolve_page_url(entity) -> str:
+        return entity.get_absolute_url()
+
+    @staticmethod
+    def resolve_accounts(entity) -> list:
+        return entity.accounts_with_history
+
+
+class SearchParams(Schema):
+    q: str = ""
+    kind: KindParam | None = None
+    state: str = ""
+    platform: PlatformParam | None = None
+    hospital_type: str = ""
+    ownership: str = ""
+    specialty: str = ""
+    presence: PresenceParam | None = None
+
+
+@router.get(
+    "/entities",
+    response=list[EntityOut],
+    summary="Search the registry (name with typos, city, handle; filters)",
+)
+@paginate(LimitOffsetPagination)
+def search_entities(request, params: Query[SearchParams]):
+    filters = SearchFilters(
+        query=params.q[:200],
+        kind=params.kind.value if params.kind else "",
+        state=params.state.upper()[:2],
+        platform=params.platform.value if params.platform else "",
+        hospital_type=params.hospital_type,
+        ownership=params.ownership,
+        specialty=params.specialty,
+        presence=params.presence.value if params.presence else "",
+    )
+    return search.with_listed_accounts(search.search_entities(filters))
+
+
+@router.get(
+    "/entities/{public_id}",
+    response=EntityDetailOut,
+    summary="One entity with its accounts and their follower history",
+)
+def entity_detail(request, public_id: UUID):
+    entity = (
+        Entity.objects.select_related("health_system", "affiliated_hospital")
+        .filter(public_id=public_id)
+        .first()
+    )
+    if entity is None:
+        raise NotFound("No such entry in the registry.")
+    entity.accounts_with_history = entity_selectors.accounts_with_history(entity)
+    return entity
+
+
+class PlatformShare(Schema):
+    platform: str
+    entities: int
+    share: float
+
+
+class GroupOut(Schema):
+    group: str
+    label: str
+    total: int
+    with_any_account: int
+    share: float
+    by_platform: dict[str, int]
+
+
+class TimePointOut(Schema):
+    date: date
+    with_any_account: int
+    by_platform: dict[str, int]
+
+
+class AdoptionOut(Schema):
+    kind: str
+    as_of: date
+    total: int
+    with_any_account: int
+    share: float
+    accounts_counted: int
+    generated_accounts: int
+    by_platform: list[PlatformShare]
+    by_group: dict[str, list[GroupOut]]
+    over_time: list[TimePointOut]
+
+
+@router.get(
+    "/adoption",
+    response=AdoptionOut,
+    summary="Adoption statistics as of a date (default today)",
+)
+def adoption(request, kind: KindParam = KindParam.HOSPITAL, as_of: date | None = None):
+    today = timezone.localdate()
+    as_of = as_of or today
+    if as_of > today:
+        raise DomainError("as_of cannot be in the future.", field="as_of")
+    result = statistics.adoption(kind=kind.value, as_of=as_of)
+    return {
+        "kind": result.kind,
+        "as_of": result.as_of,
+        "total": result.total,
+        "with_any_account": result.present,
+        "share": round(result.share, 4),
+        "accounts_counted": result.accounts_counted,
+        "generated_accounts": result.generated_accounts,
+        "by_platform": [
+            {"platform": platform, "entities": count, "share": round(share, 4)}
+            for platform, _, count, share in result.platform_rows()
+        ],
+        "by_group": {
+            name: [
+                {
+                    "group": row.key,
+                    "label": row.label,
+                    "total": row.total,
+                    "with_any_account": row.present,
+                    "share": round(row.share, 4),
+                    "by_platform": row.by_platform,
+                }
+                for row in rows
+            ]
+            for name, rows in result.breakdowns.items()
+        },
+        "over_time": [
+            {"date": p.day, "with_any_account": p.present, "by_platform": p.by_platform}
+            for p in result.over_time
+        ],
+    }

@@ -1,0 +1,119 @@
+"""Streams an import file through its layout in batches: a dry run (the preview) or the
+import itself. Memory holds one batch of rows plus the keys already seen (to refuse a
+duplicate key), whatever the file's length.
+
+Progress goes to the cache, not the database: the import runs in one transaction (all or
+nothing), so a progress row written inside it would be invisible to the page polling it."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.core.cache import cache
+from django.utils import timezone
+
+from .layouts import LAYOUTS, ImportContext, Layout, Parsed
+from .reading import Row, Table, open_table
+from .values import RowRejected
+
+BATCH_SIZE = 1000
+MAX_KEPT_ERRORS = 500
+PROGRESS_TTL = 60 * 60 * 24
+
+
+@dataclass
+class Outcome:
+    counts: Counter = field(default_factory=Counter)
+    errors: list[tuple[int, str, str]] = field(default_factory=list)  # the first few hundred
+
+    def reject(self, row_number: int, key: str, message: str) -> None:
+        self.counts["rejected"] += 1
+        if len(self.errors) < MAX_KEPT_ERRORS:
+            self.errors.append((row_number, key[:120], message[:500]))
+
+    def as_counts(self) -> dict[str, int]:
+        return {name: self.counts[name] for name in ("created", "updated", "unchanged", "rejected")}
+
+
+def open_import_file(path: str | Path, kind: str, filename: str) -> tuple[Layout, Table]:
+    """The layout and the opened table; FileProblem when the file cannot be imported at all."""
+    layout = LAYOUTS[kind]
+    table = open_table(path, layout.columns, filename=filename)
+    layout.check_columns(frozenset(table.columns))
+    return layout, table
+
+
+def run(
+    table: Table, layout: Layout, context: ImportContext, *, progress_key: str = "", total=None
+) -> Outcome:
+    """Parse, de-duplicate and process every row; return the counts and the kept errors."""
+    outcome = Outcome()
+    present = frozenset(table.columns)
+    seen: set[bytes] = set()
+    batch: list[Parsed] = []
+    done = 0
+    for row in table.rows():
+        done += 1
+        parsed = _parse(layout, row, present, seen, outcome)
+        if parsed is not None:
+            batch.append(parsed)
+        if len(batch) >= BATCH_SIZE:
+            _flush(layout, batch, context, outcome)
+            batch = []
+            report_progress(progress_key, done, total)
+    _flush(layout, batch, context, outcome)
+    report_progress(progress_key, done, total)
+    return outcome
+
+
+def _parse(layout, row: Row, present, seen: set[bytes], outcome: Outcome) -> Parsed | None:
+    if row.problem:
+        outcome.reject(row.number, "", f"The row {row.problem}.")
+        return None
+    try:
+        parsed = layout.parse(row.values, present, row.number)
+    except RowRejected as rejected:
+        outcome.reject(row.number, "", rejected.message)
+        return None
+    # Duplicates are found across the whole file: a 16-byte digest per key keeps that to
+    # about 70 bytes a row, whatever the key's length.
+    digest = hashlib.blake2b(repr(parsed.key).encode(), digest_size=16).digest()
+    if digest in seen:
+        outcome.reject(
+            row.number, parsed.label, f"{parsed.label} appears on an earlier row of this file."
+        )
+        return None
+    seen.add(digest)
+    return parsed
+
+
+def _flush(layout: Layout, batch: list[Parsed], context: ImportContext, outcome: Outcome) -> None:
+    if not batch:
+        return
+    result = layout.process(batch, context)
+    outcome.counts["created"] += result.created
+    outcome.counts["updated"] += result.updated
+    outcome.counts["unchanged"] += result.unchanged
+    for row_number, key, message in result.rejected:
+        outcome.reject(row_number, key, message)
+
+
+def context_for(*, actor, dry_run: bool, source: str, via: str) -> ImportContext:
+    return ImportContext(
+        actor=actor, dry_run=dry_run, source=source, via=via, today=timezone.localdate()
+    )
+
+
+# --- progress --------------------------------------------------------------------------------
+
+
+def report_progress(key: str, done: int, total: int | None) -> None:
+    if key:
+        cache.set(key, {"done": done, "total": total}, PROGRESS_TTL)
+
+
+def read_progress(key: str) -> dict | None:
+    return cache.get(key)

@@ -1,0 +1,201 @@
+"""Claims: a signed-in person says they represent an entity (as its communications lead, or
+as the physician). A claim is verified at once when one of the person's verified email
+addresses is at the entity's website domain; otherwise center staff review it.
+
+A verified claimant edits the entity's accounts. A claim may name the claimant's SocialRx
+organization (one they administer); the entity is then linked to it, once: a second
+organization's claim on an already-linked entity goes to staff."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from socialrx.core import audit
+from socialrx.core.email import queue_templated_email
+from socialrx.core.errors import DomainError
+from socialrx.core.permissions import allowed, forget_registry_claims, require
+
+from ..freshness import mark_changed
+from ..models import Claim, ClaimMethod, ClaimStatus, Entity
+
+# Addresses anyone can have: they never prove a link to an organization's website.
+FREE_MAIL_DOMAINS = frozenset(
+    {
+        "gmail.com",
+        "googlemail.com",
+        "outlook.com",
+        "hotmail.com",
+        "live.com",
+        "msn.com",
+        "yahoo.com",
+        "icloud.com",
+        "me.com",
+        "aol.com",
+        "proton.me",
+        "protonmail.com",
+        "gmx.com",
+        "mail.com",
+        "zoho.com",
+        "yandex.com",
+    }
+)
+
+
+def website_domain(website: str) -> str:
+    host = (urlsplit(website).hostname or "").lower().rstrip(".")
+    return host.removeprefix("www.")
+
+
+def email_matches_domain(email: str, domain: str) -> bool:
+    """An address at the website's domain or a subdomain of it (jane@comms.mayoclinic.org
+    for mayoclinic.org), or the website on a subdomain of the address's domain."""
+    if not domain or "@" not in email:
+        return False
+    email_domain = email.rsplit("@", 1)[1].lower().rstrip(".")
+    if email_domain in FREE_MAIL_DOMAINS or "." not in email_domain:
+        return False
+    return (
+        email_domain == domain
+        or email_domain.endswith("." + domain)
+        or domain.endswith("." + email_domain)
+    )
+
+
+def matching_verified_email(user, entity: Entity) -> str:
+    domain = website_domain(entity.website)
+    addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
+        "email", flat=True
+    )
+    return next((email for email in addresses if email_matches_domain(email, domain)), "")
+
+
+@transaction.atomic
+def claim_entity(
+    *, actor, entity: Entity, job_title: str, message: str = "", organization=None
+) -> Claim:
+    """Submit a claim; verified at once through an email at the website's domain."""
+    require(actor, "registry.claim_entity")
+    job_title = (job_title or "").strip()
+    if not job_title:
+        raise DomainError("Say what your role is there.", field="job_title")
+    if organization is not None and not allowed(actor, "organizations.edit_profile", organization):
+        raise DomainError(
+            "Name an organization you administer on SocialRx, or none.", field="organization"
+        )
+    # Locks the entity: two claims at once cannot both link it to an organization.
+    entity = Entity.objects.select_for_update().get(pk=entity.pk)
+    _refuse_second_open_claim(actor, entity)
+    claim = Claim(
+        entity=entity,
+        claimant=actor,
+        organization=organization,
+        job_title=job_title[:150],
+        message=(message or "").strip()[:2000],
+    )
+    matched = matching_verified_email(actor, entity)
+    links_cleanly = entity.organization_id in (None, getattr(organization, "pk", None))
+    if matched and links_cleanly:
+        claim.status, claim.method, claim.matched_email = (
+            ClaimStatus.VERIFIED,
+            ClaimMethod.EMAIL_DOMAIN,
+            matched,
+        )
+        claim.decided_at = timezone.now()
+    else:
+        claim.method = ClaimMethod.STAFF_REVIEW
+    try:
+        with transaction.atomic():
+            claim.save()
+    except IntegrityError:
+        raise DomainError("You have already claimed this entity.") from None
+    if claim.status == ClaimStatus.VERIFIED:
+        _link_organization(claim, actor)
+    audit.record(
+        actor=actor,
+        action=f"registry.claim.{'verified' if matched and links_cleanly else 'submitted'}",
+        target=claim,
+        after={"entity": entity.name, "method": claim.method, "email": matched},
+    )
+    forget_registry_claims(actor)
+    return claim
+
+
+def _refuse_second_open_claim(actor, entity: Entity) -> None:
+    open_claim = Claim.objects.filter(
+        entity=entity, claimant=actor, status__in=[ClaimStatus.PENDING, ClaimStatus.VERIFIED]
+    ).first()
+    if open_claim is None:
+        return
+    if open_claim.status == ClaimStatus.VERIFIED:
+        raise DomainError(f"Your claim on {entity.display_name} is already verified.")
+    raise DomainError(f"Your claim on {entity.display_name} is waiting for review.")
+
+
+def _link_organization(claim: Claim, actor) -> None:
+    entity = claim.entity
+    if claim.organization_id and entity.organization_id is None:
+        entity.organization = claim.organization
+        entity.save(update_fields=["organization", "updated_at"])
+        audit.record(
+            actor=actor,
+            action="registry.entity.updated",
+            target=entity,
+            before={"organization": ""},
+            after={"organization": claim.organization.name, "via": f"claim:{claim.public_id}"},
+        )
+        mark_changed()
+
+
+def _locked_pending(claim: Claim) -> Claim:
+    claim = Claim.objects.select_for_update().select_related("entity", "claimant").get(pk=claim.pk)
+    if claim.status != ClaimStatus.PENDING:
+        raise DomainError(f"This claim was already decided ({claim.get_status_display()}).")
+    return claim
+
+
+@transaction.atomic
+def approve_claim(*, actor, claim: Claim, note: str = "") -> Claim:
+    require(actor, "registry.review_claims")
+    claim = _locked_pending(claim)
+    entity = Entity.objects.select_for_update().get(pk=claim.entity_id)
+    claim.entity = entity
+    claim.status, claim.method = ClaimStatus.VERIFIED, ClaimMethod.STAFF_REVIEW
+    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note.strip()
+    claim.save()
+    _link_organization(claim, actor)
+    _decided(actor, claim)
+    return claim
+
+
+@transaction.atomic
+def reject_claim(*, actor, claim: Claim, note: str) -> Claim:
+    require(actor, "registry.review_claims")
+    if not (note or "").strip():
+        raise DomainError("Tell the claimant why the claim was not verified.", field="note")
+    claim = _locked_pending(claim)
+    claim.status = ClaimStatus.REJECTED
+    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note.strip()
+    claim.save()
+    _decided(actor, claim)
+    return claim
+
+
+def _decided(actor, claim: Claim) -> None:
+    audit.record(
+        actor=actor,
+        action=f"registry.claim.{claim.status}",
+        target=claim,
+        before={"status": ClaimStatus.PENDING},
+        after={"status": claim.status, "note": claim.decision_note},
+    )
+    forget_registry_claims(claim.claimant)
+    queue_templated_email(
+        to=[claim.claimant.email],
+        template="registry/email/claim_decided",
+        context={"claim": claim, "entity": claim.entity, "site_url": settings.SITE_URL},
+    )

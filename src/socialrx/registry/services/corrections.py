@@ -1,0 +1,163 @@
+"""Corrections: anyone, signed in or not, suggests a fix to an entity; center staff accept
+(the change is then made, with history) or decline it."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from socialrx.core import audit
+from socialrx.core.errors import DomainError
+from socialrx.core.permissions import require
+
+from ..models import Account, Correction, CorrectionKind, CorrectionStatus, Entity
+from ..platforms import AccountAddressError, normalize_account
+from .accounts import add_account, remove_account
+from .entities import clean_detail, update_entity_details
+
+# Suggestions from people who are not signed in, per address per hour: enough for a real
+# person, too few for a flood.
+ANONYMOUS_LIMIT_PER_HOUR = 10
+
+
+class TooManySuggestions(DomainError):
+    status_code = 429
+
+
+def _throttle(actor, ip_address: str | None) -> None:
+    if getattr(actor, "is_authenticated", False):
+        return
+    key = f"registry:corrections:{ip_address or 'unknown'}"
+    cache.add(key, 0, 60 * 60)
+    try:
+        count = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, 60 * 60)
+        count = 1
+    if count > ANONYMOUS_LIMIT_PER_HOUR:
+        raise TooManySuggestions(
+            "Too many suggestions from this connection in the last hour. Sign in, or try "
+            "again later."
+        )
+
+
+def _validated(correction: Correction) -> None:
+    kind = correction.kind
+    if kind == CorrectionKind.DETAILS:
+        correction.proposed_value = clean_detail(correction.field, correction.proposed_value)
+    elif kind == CorrectionKind.ADD_ACCOUNT:
+        try:
+            address = normalize_account(correction.proposed_value, correction.platform or None)
+        except AccountAddressError as error:
+            raise DomainError(error.message, field="proposed_value") from None
+        correction.platform, correction.proposed_value = address.platform, address.url
+        if Account.objects.filter(
+            platform=address.platform, key=address.key, removed_on__isnull=True
+        ).exists():
+            raise DomainError(
+                "That account is already listed in the registry.", field="proposed_value"
+            )
+    elif kind == CorrectionKind.REMOVE_ACCOUNT:
+        account = correction.account
+        if account is None or account.entity_id != correction.entity_id or not account.is_listed:
+            raise DomainError("Choose one of the listed accounts.", field="account")
+    elif kind != CorrectionKind.OTHER:
+        raise DomainError("Choose what is wrong.", field="kind")
+    if kind == CorrectionKind.OTHER and not correction.explanation.strip():
+        raise DomainError("Describe what is wrong.", field="explanation")
+
+
+@transaction.atomic
+def suggest_correction(
+    *,
+    actor,
+    entity: Entity,
+    kind: str,
+    field: str = "",
+    proposed_value: str = "",
+    platform: str = "",
+    account: Account | None = None,
+    explanation: str = "",
+    contact_email: str = "",
+    ip_address: str | None = None,
+) -> Correction:
+    """Anyone may suggest; nothing changes until staff accept."""
+    correction = Correction(
+        entity=entity,
+        kind=kind,
+        field=field if kind == CorrectionKind.DETAILS else "",
+        proposed_value=(proposed_value or "").strip(),
+        platform=platform if kind == CorrectionKind.ADD_ACCOUNT else "",
+        account=account if kind == CorrectionKind.REMOVE_ACCOUNT else None,
+        explanation=(explanation or "").strip()[:2000],
+        submitted_by=actor if getattr(actor, "is_authenticated", False) else None,
+        contact_email=(contact_email or "").strip().lower()
+        or (getattr(actor, "email", "") if getattr(actor, "is_authenticated", False) else ""),
+    )
+    _validated(correction)
+    _throttle(actor, ip_address)
+    correction.save()
+    return correction
+
+
+def _locked_pending(correction: Correction) -> Correction:
+    correction = (
+        Correction.objects.select_for_update()
+        .select_related("entity", "account__entity")
+        .get(pk=correction.pk)
+    )
+    if correction.status != CorrectionStatus.PENDING:
+        raise DomainError(f"This suggestion was already {correction.get_status_display().lower()}.")
+    return correction
+
+
+@transaction.atomic
+def accept_correction(*, actor, correction: Correction, note: str = "") -> Correction:
+    """Make the suggested change (through the same services as any other change)."""
+    require(actor, "registry.review_corrections")
+    correction = _locked_pending(correction)
+    via = f"correction:{correction.public_id}"
+    if correction.kind == CorrectionKind.DETAILS:
+        update_entity_details(
+            actor=actor,
+            entity=correction.entity,
+            changes={correction.field: correction.proposed_value},
+            via=via,
+        )
+    elif correction.kind == CorrectionKind.ADD_ACCOUNT:
+        add_account(
+            actor=actor,
+            entity=correction.entity,
+            address=correction.proposed_value,
+            platform=correction.platform,
+            via=via,
+        )
+    elif correction.kind == CorrectionKind.REMOVE_ACCOUNT:
+        remove_account(
+            actor=actor, account=correction.account, reason=correction.explanation, via=via
+        )
+    return _decide(actor, correction, CorrectionStatus.ACCEPTED, note)
+
+
+@transaction.atomic
+def decline_correction(*, actor, correction: Correction, note: str) -> Correction:
+    require(actor, "registry.review_corrections")
+    if not (note or "").strip():
+        raise DomainError("Say why the suggestion is declined.", field="note")
+    correction = _locked_pending(correction)
+    return _decide(actor, correction, CorrectionStatus.REJECTED, note)
+
+
+def _decide(actor, correction: Correction, status: str, note: str) -> Correction:
+    correction.status, correction.review_note = status, (note or "").strip()[:1000]
+    correction.reviewed_by, correction.reviewed_at = actor, timezone.now()
+    correction.save()
+    audit.record(
+        actor=actor,
+        action=f"registry.correction.{status}",
+        target=correction,
+        before={"status": CorrectionStatus.PENDING},
+        after={"status": status, "proposed": correction.summary, "note": correction.review_note},
+    )
+    return correction

@@ -1,0 +1,171 @@
+"""Bulk imports, in three steps: upload (the file is kept, a preview task starts), preview (a
+dry run lists what would be created, updated or left unchanged, and each rejected row with
+its reason), and import (a task upserts every valid row in one transaction: all of it lands,
+or on failure none of it)."""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from socialrx.core import audit
+from socialrx.core.errors import DomainError
+from socialrx.core.permissions import require
+
+from ..freshness import mark_changed
+from ..importing import runner
+from ..importing.reading import FileProblem
+from ..models import ImportJob, ImportKind, ImportPhase, ImportRowError, ImportStatus
+
+logger = logging.getLogger(__name__)
+ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+
+
+def progress_key(job: ImportJob) -> str:
+    return f"registry:import:{job.public_id}:progress"
+
+
+def check_upload_size(size: int) -> None:
+    limit = settings.REGISTRY_IMPORT_MAX_BYTES
+    if size > limit:
+        raise DomainError(
+            f"This file is {size / 1024 / 1024:,.0f} MB; files up to "
+            f"{limit / 1024 / 1024:,.0f} MB can be imported. Split it into parts.",
+            field="file",
+            code="too_large",
+        )
+
+
+@transaction.atomic
+def upload_import(*, actor, kind: str, uploaded_file) -> ImportJob:
+    """Keep the file and queue its preview."""
+    require(actor, "registry.manage_imports")
+    if kind not in ImportKind.values:
+        raise DomainError("Choose what the file holds.", field="kind")
+    name = (uploaded_file.name or "").rsplit("/", 1)[-1][:255]
+    if not name.lower().endswith(ALLOWED_SUFFIXES):
+        raise DomainError("Upload a CSV or an Excel (.xlsx) file.", field="file")
+    check_upload_size(uploaded_file.size)
+    if uploaded_file.size == 0:
+        raise DomainError("The file is empty.", field="file")
+    job = ImportJob(kind=kind, original_name=name, size_bytes=uploaded_file.size, created_by=actor)
+    job.file.save(name, uploaded_file, save=False)
+    job.save()
+    audit.record(
+        actor=actor,
+        action="registry.import.uploaded",
+        target=job,
+        after={"kind": kind, "file": name, "bytes": uploaded_file.size},
+    )
+    from ..tasks import preview_import
+
+    transaction.on_commit(lambda: preview_import.delay(job_id=job.pk))
+    return job
+
+
+def preview_import(*, job_id: int) -> ImportJob | None:
+    """The dry run (a task). Reads the whole file; writes nothing to the registry."""
+    job = ImportJob.objects.select_related("created_by").filter(pk=job_id).first()
+    if job is None or job.status != ImportStatus.VALIDATING:
+        return job
+    try:
+        layout, table = runner.open_import_file(job.file.path, job.kind, job.original_name)
+        job.total_rows = table.count_rows()
+        job.save(update_fields=["total_rows"])
+        outcome = runner.run(
+            table,
+            layout,
+            _context(job, dry_run=True),
+            progress_key=progress_key(job),
+            total=job.total_rows,
+        )
+    except FileProblem as problem:
+        job.status, job.problem = ImportStatus.UNREADABLE, problem.message
+        job.save(update_fields=["status", "problem"])
+        return job
+    with transaction.atomic():
+        _keep_errors(job, ImportPhase.PREVIEW, outcome.errors)
+        job.preview_counts = outcome.as_counts()
+        job.status = ImportStatus.READY
+        job.save(update_fields=["preview_counts", "status"])
+    return job
+
+
+@transaction.atomic
+def start_import(*, actor, job: ImportJob) -> ImportJob:
+    require(actor, "registry.manage_imports")
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if job.status != ImportStatus.READY:
+        raise DomainError(f"This file cannot be imported now: {job.get_status_display()}.")
+    counts = job.preview_counts
+    if not counts.get("created") and not counts.get("updated"):
+        raise DomainError("The preview found nothing to create or update in this file.")
+    job.status, job.started_at = ImportStatus.IMPORTING, timezone.now()
+    job.save(update_fields=["status", "started_at"])
+    audit.record(actor=actor, action="registry.import.started", target=job, after=counts)
+    from ..tasks import run_import
+
+    transaction.on_commit(lambda: run_import.delay(job_id=job.pk))
+    return job
+
+
+def run_import(*, job_id: int) -> ImportJob | None:
+    """The import itself (a task): one transaction, so a failure leaves nothing behind."""
+    job = ImportJob.objects.select_related("created_by").filter(pk=job_id).first()
+    if job is None or job.status != ImportStatus.IMPORTING:
+        return job
+    try:
+        with transaction.atomic():
+            layout, table = runner.open_import_file(job.file.path, job.kind, job.original_name)
+            outcome = runner.run(
+                table,
+                layout,
+                _context(job, dry_run=False),
+                progress_key=progress_key(job),
+                total=job.total_rows,
+            )
+            _keep_errors(job, ImportPhase.IMPORT, outcome.errors)
+            job.result_counts = outcome.as_counts()
+            job.status, job.finished_at = ImportStatus.DONE, timezone.now()
+            job.save(update_fields=["result_counts", "status", "finished_at"])
+            audit.record(
+                actor=job.created_by,
+                action="registry.import.completed",
+                target=job,
+                after={"kind": job.kind, "file": job.original_name, **job.result_counts},
+            )
+            mark_changed()
+    except Exception as error:  # any failure: the transaction rolled back, say so
+        logger.exception("Import %s failed", job.public_id)
+        _mark_failed(job, error)
+    return job
+
+
+def _mark_failed(job: ImportJob, error: Exception) -> None:
+    reason = error.message if isinstance(error, FileProblem) else error.__class__.__name__
+    job.status = ImportStatus.FAILED
+    job.problem = f"The import stopped ({reason}). Nothing from this file was imported."
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "problem", "finished_at"])
+
+
+def _context(job: ImportJob, *, dry_run: bool):
+    return runner.context_for(
+        actor=job.created_by,
+        dry_run=dry_run,
+        source=f"Import of {job.original_name} ({job.created_at:%Y-%m-%d})",
+        via=f"import:{job.public_id}",
+    )
+
+
+def _keep_errors(job: ImportJob, phase: str, errors) -> None:
+    job.row_errors.filter(phase=phase).delete()
+    ImportRowError.objects.bulk_create(
+        [
+            ImportRowError(job=job, phase=phase, row_number=number, key=key, message=message)
+            for number, key, message in errors
+        ]
+    )
