@@ -1,6 +1,7 @@
 """The `socialrx` command: Django's manage.py with the project's settings preset.
 
-`socialrx seed-demo` is spelled with a hyphen for people; Django's command is `seed_demo`.
+Commands are spelled with hyphens for people (`socialrx seed-demo`, `socialrx registry-import`);
+Django's are `seed_demo` and `registry_import`.
 """
 
 import os
@@ -11,7 +12,8 @@ def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialrx.settings")
     from django.core.management import execute_from_command_line
 
-    argv = [sys.argv[0], *(arg.replace("seed-demo", "seed_demo") for arg in sys.argv[1:2])]
+    command = [arg if arg.startswith("-") else arg.replace("-", "_") for arg in sys.argv[1:2]]
+    argv = [sys.argv[0], *command]
     execute_from_command_line([*argv, *sys.argv[2:]])
 
 

@@ -4,13 +4,22 @@ width: no serious or critical WCAG violation, and nothing wider than the screen.
 from urllib.parse import urlsplit
 
 import pytest
+from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
 from socialrx.membership.demo import seed_plans
 from socialrx.membership.services.applications import apply_for_membership
 from socialrx.organizations.services import invite_person
+from socialrx.registry.models import ImportJob
+from socialrx.registry.services.imports import preview_import
 from tests.factories import DEFAULT_PASSWORD, OrgMembershipFactory
+from tests.registry.factories import (
+    AccountFactory,
+    ClaimFactory,
+    CorrectionFactory,
+    EntityFactory,
+)
 
 from .browser import assert_accessible, assert_fits_the_screen, current_totp_code, force_login
 
@@ -33,7 +42,33 @@ def world(org_a, staff):
         billing_email="ap@riverside-rmc.example",
         agreed_to_terms=True,
     )
-    return {"org": organization, "admin": admin, "member": member, "staff": staff}
+    listing = EntityFactory(organization=organization, website="https://www.riverside-rmc.example")
+    account = AccountFactory(
+        entity=listing, platform="facebook", address="facebook.com/RiversideRMC"
+    )
+    ClaimFactory(entity=listing, claimant=member)
+    CorrectionFactory(entity=listing)
+    job = ImportJob(kind="hospitals", original_name="hospitals.csv", size_bytes=len(HOSPITALS))
+    job.file.save("hospitals.csv", ContentFile(HOSPITALS), save=True)
+    preview_import(job_id=job.pk)
+    return {
+        "org": organization,
+        "admin": admin,
+        "member": member,
+        "staff": staff,
+        "listing": listing,
+        "account": account,
+        "job": job,
+    }
+
+
+# Two good rows and one with a malformed CCN: the preview lists a rejected row.
+HOSPITALS = (
+    b'"Facility ID","Facility Name","City/Town","State"\r\n'
+    b"240999,NORTHFIELD COMMUNITY HOSPITAL,NORTHFIELD,MN\r\n"
+    b"24-99,BAD ROW HOSPITAL,NOWHERE,MN\r\n"
+    b"240998,LAKE CITY MEDICAL CENTER,LAKE CITY,MN\r\n"
+)
 
 
 def check(page, path: str, *, status: int = 200) -> None:
@@ -49,6 +84,11 @@ def check(page, path: str, *, status: int = 200) -> None:
 PUBLIC_PAGES = [
     "/",
     "/pricing/",
+    "/registry/",
+    "/registry/?q=riverside&state=MN",
+    "/registry/adoption/",
+    "/registry/adoption/?kind=physician",
+    "/registry/leaderboards/",
     "/accounts/login/",
     "/accounts/signup/",
     "/accounts/password/reset/",
@@ -56,9 +96,10 @@ PUBLIC_PAGES = [
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_public_pages_are_accessible(new_page, width):
+def test_public_pages_are_accessible(new_page, world, width):
     page = new_page(width=width)
-    for path in PUBLIC_PAGES:
+    listing = world["listing"].get_absolute_url()
+    for path in [*PUBLIC_PAGES, listing, f"{listing}correction/"]:
         check(page, path)
     check(page, "/no-such-page/", status=404)
 
@@ -80,11 +121,21 @@ def org_admin_pages(org) -> list[str]:
     ]
 
 
+def registry_manager_pages(world) -> list[str]:
+    listing, account = world["listing"], world["account"]
+    args = [listing.kind_slug, listing.key]
+    return [
+        reverse("registry:accounts", args=args),
+        reverse("registry:account_edit", args=[*args, account.public_id]),
+        reverse("registry:claim", args=args),
+    ]
+
+
 @pytest.mark.parametrize("width", WIDTHS)
 def test_an_org_admins_pages_are_accessible(new_page, live_server, world, width):
     page = new_page(width=width)
     force_login(page, live_server, world["admin"])
-    for path in org_admin_pages(world["org"]):
+    for path in [*org_admin_pages(world["org"]), *registry_manager_pages(world)]:
         check(page, path)
 
 
@@ -111,6 +162,9 @@ STAFF_PAGES = [
     "/staff/membership/reports/",
     "/staff/membership/plans/",
     "/staff/membership/plans/new/",
+    "/staff/registry/imports/",
+    "/staff/registry/claims/",
+    "/staff/registry/corrections/",
 ]
 
 
@@ -118,7 +172,8 @@ STAFF_PAGES = [
 def test_staff_pages_are_accessible(new_page, live_server, world, width):
     page = new_page(width=width)
     force_login(page, live_server, world["staff"])
-    for path in STAFF_PAGES:
+    job = reverse("registry:staff_import", args=[world["job"].public_id])
+    for path in [*STAFF_PAGES, job]:
         check(page, path)
 
 

@@ -103,7 +103,8 @@ def suggest_correction(
 
 def _locked_pending(correction: Correction) -> Correction:
     correction = (
-        Correction.objects.select_for_update()
+        # Only the correction row is locked: PostgreSQL refuses FOR UPDATE on an outer join.
+        Correction.objects.select_for_update(of=("self",))
         .select_related("entity", "account__entity")
         .get(pk=correction.pk)
     )

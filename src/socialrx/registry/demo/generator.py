@@ -1,0 +1,111 @@
+"""Generated accounts with quarterly follower counts, saved in bulk with their history."""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from socialrx.core import audit
+
+from ..models import (
+    Account,
+    AccountStatus,
+    Entity,
+    Snapshot,
+)
+from ..platforms import Platform, normalize_account
+from .shapes import VIA, PlatformShape, followers_at, quarter_ends
+
+
+class AccountGenerator:
+    def __init__(self, rng: random.Random, today: date):
+        self.rng, self.today = rng, today
+        self.accounts: list[Account] = []
+        self.snapshots: list[Snapshot] = []
+        self.history: list = []
+        self.used: set[tuple[str, str]] = set(Account.objects.values_list("platform", "key"))
+
+    def listed_day(self, shape: PlatformShape) -> date:
+        first = date(shape.first_year, 1, 1)
+        last = min(date(shape.last_year, 12, 31), self.today - timedelta(days=30))
+        return first + timedelta(days=self.rng.randint(0, max((last - first).days, 0)))
+
+    def add(self, entity: Entity, platform: str, stem: str, shape: PlatformShape, base: float):
+        address = self._unique(platform, stem)
+        listed = self.listed_day(shape)
+        removed = None
+        if shape.removed and self.rng.random() < shape.removed:
+            removed = max(listed + timedelta(days=365), date(2023, 1, 1)) + timedelta(
+                days=self.rng.randint(0, 600)
+            )
+            removed = removed if removed < self.today else None
+        account = Account(
+            entity=entity,
+            platform=address.platform,
+            handle=address.handle,
+            key=address.key,
+            url=address.url,
+            verified=self.rng.random() < 0.35,
+            first_listed=listed,
+            removed_on=removed,
+            is_generated=True,
+            status=AccountStatus.DORMANT if self.rng.random() < 0.06 else AccountStatus.ACTIVE,
+        )
+        if shape.scale:
+            end = removed or self.today
+            days = quarter_ends(listed, end)
+            for day in days:
+                self.snapshots.append(
+                    Snapshot(
+                        account=account,
+                        taken_on=day,
+                        followers=followers_at(base, shape, listed, day),
+                    )
+                )
+            if days:
+                account.followers, account.last_checked = self.snapshots[-1].followers, days[-1]
+        self.accounts.append(account)
+        self.history.append((entity, account))
+
+    def _unique(self, platform: str, stem: str):
+        """The platform address made from `stem`, numbered when another account took it."""
+        address, number = normalize_account(address_for(platform, stem), platform), 1
+        while (address.platform, address.key) in self.used:
+            number += 1
+            numbered = f"{stem[: 15 - len(str(number))]}{number}"
+            address = normalize_account(address_for(platform, numbered), platform)
+        self.used.add((address.platform, address.key))
+        return address
+
+    def save(self) -> None:
+        Account.objects.bulk_create(self.accounts, batch_size=500)
+        for snapshot in self.snapshots:
+            snapshot.account_id = snapshot.account.pk
+        Snapshot.objects.bulk_create(self.snapshots, batch_size=2000)
+        audit.record_many(
+            [
+                audit.build(
+                    actor=None,
+                    action="registry.account.added",
+                    target=entity,
+                    after={"account": str(account), "url": account.url, "via": VIA},
+                )
+                for entity, account in self.history
+            ]
+        )
+
+
+def address_for(platform: str, handle: str) -> str:
+    host = handle.lower()
+    return {
+        Platform.FACEBOOK: f"https://www.facebook.com/{handle}",
+        Platform.X: f"@{handle[:15]}",
+        Platform.YOUTUBE: f"@{handle[:30]}",
+        Platform.LINKEDIN: f"https://www.linkedin.com/company/{host}",
+        Platform.INSTAGRAM: f"@{host[:30]}",
+        Platform.TIKTOK: f"@{host[:24]}",
+        Platform.THREADS: f"@{host[:30]}",
+        Platform.BLUESKY: f"{host[:20]}.bsky.social",
+        Platform.BLOG: f"https://{host[:40]}.example/blog",
+        Platform.PODCAST: f"https://{host[:40]}.example/podcast",
+    }[platform]
