@@ -30,7 +30,9 @@ __all__ = ["CMS_FILES", "DEMO_PHYSICIANS", "demo_npi", "import_cms_files", "seed
 
 
 @transaction.atomic
-def seed_registry_demo(*, staff, hospital_org, practice_org, practice_admin, physician_user):
+def seed_registry_demo(
+    *, staff, hospital_org, system_org, practice_org, practice_admin, physician_user
+):
     jobs = import_cms_files(staff)
     rng, day = random.Random(SEED), today()
     created = {"accounts": 0, "physicians": 0}
@@ -41,6 +43,7 @@ def seed_registry_demo(*, staff, hospital_org, practice_org, practice_admin, phy
     member_listings(
         staff=staff,
         hospital_org=hospital_org,
+        system_org=system_org,
         practice_org=practice_org,
         practice_admin=practice_admin,
         physician_user=physician_user,

@@ -28,16 +28,21 @@ from .physicians import DEMO_PHYSICIANS, demo_npi
 from .shapes import HOSPITAL_PLATFORMS, MEDIANS_2013, SEED, VIA
 
 
-def member_listings(*, staff, hospital_org, practice_org, practice_admin, physician_user) -> None:
+def member_listings(
+    *, staff, hospital_org, system_org, practice_org, practice_admin, physician_user
+) -> None:
     """Listings for the demo member organizations (generated: they are fictional):
 
+    - North Star Health System, with Riverside among its hospitals;
     - Riverside Regional Medical Center, unclaimed, with a website at its admin's email domain,
       so the claim-by-email journey can be tried;
     - Lakeside Family Physicians, claimed and verified by its admin through the email domain;
     - a listing of Riverside's CMO, whose claim waits for staff (no website to match);
     - a reader's correction waiting for review."""
+    system = _listing(kind=EntityKind.HEALTH_SYSTEM, org=system_org)
     riverside = _listing(
         kind=EntityKind.HOSPITAL,
+        health_system=system,
         ccn=hospital_org.cms_certification_number,
         org=hospital_org,
         hospital_type="Acute Care Hospitals",

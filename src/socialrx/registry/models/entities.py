@@ -201,7 +201,10 @@ class Entity(models.Model):
 
 
 # Words CMS writes in capitals that stay so in title case.
-_KEEP_UPPER = {"LLC", "VA", "UNC", "UAB", "UCSF", "UCLA", "UC", "OSF", "HCA", "NYU", "II", "III"}
+_KEEP_UPPER = {
+    "LLC", "VA", "UNC", "UAB", "UCSF", "UCLA", "UC", "OSF", "HCA", "NYU", "II", "III", "SSM",
+    "UPMC", "SUNY", "AFB", "MUSC", "CHI", "USA", "UT", "OHSU", "UCSD", "UVA", "LSU", "ECU",
+}  # fmt: skip
 _KEEP_LOWER = {"of", "and", "the", "at", "for", "in", "on", "de", "la"}
 
 

@@ -412,10 +412,11 @@ class Command(BaseCommand):
     def _registry(self, staff: User, organizations: list[Organization]):
         """Every US hospital and its HCAHPS results from CMS; generated accounts and
         physicians; the demo organizations' listings (see socialrx.registry.demo)."""
-        riverside, _, lakeside = organizations
+        riverside, north_star, lakeside = organizations
         return seed_registry_demo(
             staff=staff,
             hospital_org=riverside,
+            system_org=north_star,
             practice_org=lakeside,
             practice_admin=self._user(LAKESIDE_ADMIN),
             physician_user=self._user(RIVERSIDE_CMO),
