@@ -2,15 +2,18 @@
 history, adoption statistics. Read-only, open to anyone, paginated and rate-limited per client
 address (REGISTRY_API_RATE)."""
 
+import threading
 from datetime import date
 from enum import Enum
 from uuid import UUID
 
 from django.conf import settings
 from django.utils import timezone
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
+from ninja.conf import settings as ninja_settings
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.throttling import SimpleRateThrottle
+from ninja.throttling import BaseThrottle, SimpleRateThrottle
+from pydantic import field_validator
 
 from socialrx.core.errors import DomainError, NotFound
 
@@ -21,21 +24,50 @@ from .selectors import search, statistics
 from .selectors.search import SearchFilters
 
 
-class ClientThrottle(SimpleRateThrottle):
-    """Requests per client address, signed in or not; the rate is read from settings on each
-    request, so it can be changed without a restart of the module."""
+class _ClientLimit(SimpleRateThrottle):
+    """One request's check: a fresh object per request, because the throttle keeps its
+    per-request state on itself and the API serves requests on several threads."""
 
     scope = "registry"
 
-    def __init__(self):  # the rate is parsed per request, below
-        self.rate = None
-
-    def allow_request(self, request) -> bool:
-        self.num_requests, self.duration = self.parse_rate(settings.REGISTRY_API_RATE)
-        return super().allow_request(request)
+    def __init__(self):
+        super().__init__(rate=settings.REGISTRY_API_RATE)
 
     def get_cache_key(self, request) -> str:
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+    def get_ident(self, request) -> str | None:
+        # Anyone can write an X-Forwarded-For header (a new one per request escapes the limit):
+        # it names the client only behind proxies the deployment declares (NINJA_NUM_PROXIES).
+        if ninja_settings.NUM_PROXIES is None:
+            return request.META.get("REMOTE_ADDR")
+        return super().get_ident(request)
+
+
+class ClientThrottle(BaseThrottle):
+    """Requests per client address, signed in or not, at REGISTRY_API_RATE (read on each
+    request, so settings can change it)."""
+
+    def __init__(self):
+        self._local = threading.local()
+
+    def allow_request(self, request) -> bool:
+        self._local.limit = _ClientLimit()
+        return self._local.limit.allow_request(request)
+
+    def wait(self) -> float | None:
+        limit = getattr(self._local, "limit", None)
+        return limit.wait() if limit is not None else None
+
+
+# Beyond the size of any registry, and well within the 64-bit integers databases take (a
+# larger offset failed in the database: a 500).
+MAX_OFFSET = 1_000_000_000
+
+
+class RegistryPagination(LimitOffsetPagination):
+    class Input(LimitOffsetPagination.Input):
+        offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
 
 router = Router(auth=None, throttle=[ClientThrottle()])
@@ -152,13 +184,21 @@ class SearchParams(Schema):
     specialty: str = ""
     presence: PresenceParam | None = None
 
+    @field_validator("q", "state", "hospital_type", "ownership", "specialty")
+    @classmethod
+    def _no_nul_character(cls, value: str) -> str:
+        # PostgreSQL cannot compare text with a NUL character in it (it failed: a 500).
+        if "\x00" in value:
+            raise ValueError("must not contain a NUL character")
+        return value
+
 
 @router.get(
     "/entities",
     response=list[EntityOut],
     summary="Search the registry (name with typos, city, handle; filters)",
 )
-@paginate(LimitOffsetPagination)
+@paginate(RegistryPagination)
 def search_entities(request, params: Query[SearchParams]):
     filters = SearchFilters(
         query=params.q[:200],

@@ -9,6 +9,8 @@ class RegistryConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
 
-        from .search_backends import install_sqlite_functions
+        from .search_backends import configure_search_connection
 
-        connection_created.connect(install_sqlite_functions, dispatch_uid="registry-sqlite-fuzzy")
+        connection_created.connect(
+            configure_search_connection, dispatch_uid="registry-search-connection"
+        )

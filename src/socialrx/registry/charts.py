@@ -62,9 +62,13 @@ def nice_ceiling(value: float) -> float:
 
 def compact_number(value: float) -> str:
     """12,400 → "12.4k"; 3,100,000 → "3.1M" (axis labels)."""
-    for threshold, suffix in ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k")):
+    units = ((1_000_000_000, "B"), (1_000_000, "M"), (1_000, "k"))
+    for index, (threshold, suffix) in enumerate(units):
         if abs(value) >= threshold:
             text = f"{value / threshold:.1f}".rstrip("0").rstrip(".")
+            if index and text.lstrip("-") == "1000":  # 999,960 is "1M", not "1000k"
+                threshold, suffix = units[index - 1]
+                text = f"{value / threshold:.1f}".rstrip("0").rstrip(".")
             return f"{text}{suffix}"
     return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
 

@@ -87,5 +87,5 @@ def followers_at(base: float, shape: PlatformShape, listed: date, day: date) -> 
     years_before = (min(day, pivot) - REFERENCE_DAY).days / 365.25
     years_after = max((day - pivot).days, 0) / 365.25
     level = base * math.exp(shape.growth_before * years_before + shape.growth_after * years_after)
-    ramp = min(1.0, max((day - listed).days, 0) / 730 + 0.15)
+    ramp = min(1.0, 0.5 + max((day - listed).days, 0) / 730)
     return max(int(level * ramp), 0)

@@ -78,20 +78,32 @@ def percent(value: str, label: str) -> Decimal | None:
     try:
         number = Decimal(value.strip().rstrip("%").strip())
     except InvalidOperation:
-        raise RowRejected(f"{label} “{value}” is not a percentage.") from None
+        number = None
+    # Decimal reads "NaN" and "Infinity" too, and comparing a NaN raises: neither is a rate.
+    if number is None or not number.is_finite():
+        raise RowRejected(f"{label} “{value}” is not a percentage.")
     if not Decimal(0) <= number <= Decimal(100):
         raise RowRejected(f"{label} {value} is not between 0% and 100%.")
     return number.quantize(Decimal("0.0001"))
 
 
+# No CMS score runs past 100 points (HVBP dimension points are out of 10, the HCAHPS base
+# score out of 80); a larger number is a typing error, and would overflow the small column.
+MAX_POINTS = 100
+
+
 def points(value: str, label: str) -> int | None:
-    """'3 out of 10' → 3 (also a bare '3')."""
+    """'3 out of 10' → 3 (also a bare '3'), at most the "out of" or MAX_POINTS."""
     if is_null(value):
         return None
-    match = re.fullmatch(r"\s*(\d+)(?:\s+out\s+of\s+\d+)?\s*", value)
+    match = re.fullmatch(r"\s*(\d+)(?:\s+out\s+of\s+(\d+))?\s*", value)
     if not match:
         raise RowRejected(f"{label} “{value}” is not a number of points.")
-    return int(match.group(1))
+    number = int(match.group(1))
+    maximum = min(int(match.group(2) or MAX_POINTS), MAX_POINTS)
+    if number > maximum:
+        raise RowRejected(f"{label} “{value}” is more than {maximum} points.")
+    return number
 
 
 DATE_FORMATS = ("%Y-%m-%d", "%m/%d/%Y", "%m/%d/%y", "%Y/%m/%d", "%Y-%m-%dT%H:%M:%S")

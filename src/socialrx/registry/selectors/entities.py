@@ -3,10 +3,11 @@ history, its hospitals or physicians, and its history."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import F, Prefetch, QuerySet
 
 from socialrx.core.errors import NotFound
 from socialrx.core.models import AuditEvent
@@ -24,7 +25,7 @@ def entity_by_key(kind_slug: str, key: str) -> Entity:
         EntityKind.HOSPITAL: "ccn",
         EntityKind.PHYSICIAN: "npi",
     }.get(kind, "public_id")
-    if kind is None or (lookup == "public_id" and not _is_uuid(key)):
+    if kind is None or not (_is_uuid(key) if lookup == "public_id" else _is_code(key)):
         raise NotFound("No such entry in the registry.")
     entity = (
         Entity.objects.select_related("health_system", "affiliated_hospital", "organization")
@@ -34,6 +35,12 @@ def entity_by_key(kind_slug: str, key: str) -> Entity:
     if entity is None:
         raise NotFound("No such entry in the registry.")
     return entity
+
+
+def _is_code(value: str) -> bool:
+    """Letters and digits only, as CCNs and NPIs are: anything else (a NUL byte, which
+    PostgreSQL refuses in a query) cannot be one."""
+    return re.fullmatch(r"[0-9A-Za-z]{1,10}", value) is not None
 
 
 def _is_uuid(value: str) -> bool:
@@ -49,7 +56,9 @@ def _is_uuid(value: str) -> bool:
 def accounts_with_history(entity: Entity, *, include_removed: bool = False) -> list[Account]:
     accounts = entity.accounts.prefetch_related(
         Prefetch("snapshots", queryset=Snapshot.objects.order_by("taken_on"))
-    ).order_by("removed_on", "platform", "-followers")
+    ).order_by(
+        F("removed_on").asc(nulls_first=True), "platform", F("followers").desc(nulls_last=True)
+    )
     if not include_removed:
         accounts = accounts.filter(removed_on__isnull=True)
     return list(accounts)

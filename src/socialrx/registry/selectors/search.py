@@ -85,6 +85,14 @@ def with_listed_accounts(entities: QuerySet[Entity]) -> QuerySet[Entity]:
 
 
 def _matching(entities: QuerySet[Entity], query: str) -> QuerySet[Entity]:
+    address = _pasted_address(query)
+    if address is not None:
+        # A pasted account address means that account: its characters say nothing about
+        # names (rapidfuzz would find every "Mayo Clinic" in "https://x.com/MayoClinic").
+        account = Q(platform=address.platform, key=address.key)
+        return entities.filter(
+            Exists(listed_accounts().filter(account, entity=OuterRef("pk")))
+        ).order_by("name", "id")
     handle = _handle_condition(query)
     literal = Q(name__icontains=query) | Q(city__iexact=query) | Q(ccn__iexact=query)
     literal |= Q(npi=query) | Q(Exists(listed_accounts().filter(handle, entity=OuterRef("pk"))))
@@ -95,16 +103,18 @@ def _matching(entities: QuerySet[Entity], query: str) -> QuerySet[Entity]:
     return entities.filter(literal).order_by("-starts", "-score", "name", "id")
 
 
+def _pasted_address(query: str):
+    """The account a pasted address (a platform URL, a Mastodon @name@server) names, if any."""
+    if not detect_platform(query):
+        return None
+    try:
+        return normalize_account(query)
+    except AccountAddressError:
+        return None
+
+
 def _handle_condition(query: str) -> Q:
-    """An account whose handle contains the query (without its @), or exactly the account a
-    pasted URL names."""
-    if detect_platform(query):
-        try:
-            address = normalize_account(query)
-        except AccountAddressError:
-            pass
-        else:
-            return Q(platform=address.platform, key=address.key)
+    """An account whose handle contains the query (without its @)."""
     return (
         Q(key__icontains=query.lstrip("@").lower()) if len(query.lstrip("@")) >= 3 else Q(pk=None)
     )

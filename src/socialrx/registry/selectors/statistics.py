@@ -112,6 +112,13 @@ class Adoption:
     def share(self) -> float:
         return self.present / self.total if self.total else 0.0
 
+    @property
+    def over_time_platforms(self) -> list[tuple[str, str]]:
+        """(platform, label) of every platform in the series: those in use on `as_of`, and
+        any left entirely before it, whose history the series still shows."""
+        points = self.over_time[0].by_platform if self.over_time else {}
+        return [(p, Platform(p).label) for p in points]
+
     def platform_rows(self) -> list[tuple[str, str, int, float]]:
         return [
             (
@@ -160,7 +167,7 @@ def _compute(kind: str, as_of: date) -> Adoption:
         generated_accounts=sum(1 for a in listed if a["is_generated"]),
         breakdowns=breakdowns,
         dimension_labels={name: label for name, (_, label) in dimensions.items()},
-        over_time=_over_time(accounts, as_of, platforms),
+        over_time=_over_time(accounts, as_of, _platforms_of(accounts)),
         utilization=_utilization(dimensions, listed),
         group_labels=labels,
     )
@@ -190,6 +197,11 @@ def _accounts_until(kind: str, as_of: date, group_fields: list[str]) -> list[dic
     )
 
 
+def _platforms_of(accounts: list[dict]) -> list[str]:
+    used = {account["platform"] for account in accounts}
+    return [p for p in PLATFORM_ORDER if p in used]
+
+
 def _entities_per_platform(listed: list[dict]) -> dict[str, int]:
     entities = defaultdict(set)
     for account in listed:
@@ -216,6 +228,16 @@ def _group_label(entity_field: str, value: str) -> str:
     return value
 
 
+def _group_order(entity_field: str, row: GroupRow) -> tuple:
+    """Groups with choices in their own order (small, medium, large bands; the census
+    regions; public, non-profit, for-profit, as the published tables list them), the others
+    by label; "Not known" last."""
+    choices = _FIELD_CHOICES.get(entity_field)
+    if choices is not None and row.key in choices.values:
+        return (row.key == "", choices.values.index(row.key), row.label)
+    return (row.key == "", len(choices.values) if choices else 0, row.label)
+
+
 def _breakdowns(dimensions, totals, listed):
     breakdowns: dict[str, list[GroupRow]] = {}
     labels: dict[str, dict[str, str]] = {}
@@ -233,7 +255,7 @@ def _breakdowns(dimensions, totals, listed):
         for value, row in rows.items():
             row.present = len(present[value])
             row.by_platform = {p: len(ids) for p, ids in per_platform[value].items()}
-        ordered = sorted(rows.values(), key=lambda row: (row.key == "", row.label))
+        ordered = sorted(rows.values(), key=lambda row: _group_order(entity_field, row))
         if name == "state":
             ordered = sorted(rows.values(), key=lambda row: (-row.share, row.label))
         breakdowns[name] = ordered

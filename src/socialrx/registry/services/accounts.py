@@ -28,6 +28,23 @@ def _check_followers(followers: int | None, checked_on: date | None) -> None:
         raise DomainError("The date counted cannot be in the future.", field="checked_on")
 
 
+def normalized_address(address: str, platform: str = "", *, field: str = "address"):
+    """The account `address` names (see `registry.platforms`), refused with a readable reason
+    when it is not an account's address or is too long to store."""
+    try:
+        normalized = normalize_account(address, platform or None)
+    except AccountAddressError as error:
+        raise DomainError(error.message, field=field) from None
+    # A long site address grows when normalised (https:// added): the columns must hold it.
+    too_long = any(
+        len(getattr(normalized, name)) > Account._meta.get_field(name).max_length
+        for name in ("handle", "key", "url")
+    )
+    if too_long:
+        raise DomainError("This address is too long to be an account's address.", field=field)
+    return normalized
+
+
 def _record_snapshot(account: Account, followers: int | None, checked_on: date) -> None:
     if followers is None:
         return
@@ -52,10 +69,7 @@ def add_account(
     """List an account for `entity`. An account listed for another entity is refused; one
     removed earlier is listed again."""
     require(actor, "registry.manage_accounts", entity)
-    try:
-        normalized = normalize_account(address, platform or None)
-    except AccountAddressError as error:
-        raise DomainError(error.message, field="address") from None
+    normalized = normalized_address(address, platform)
     _check_followers(followers, checked_on)
     today = timezone.localdate()
     checked_on = checked_on or today
@@ -66,7 +80,7 @@ def add_account(
         .first()
     )
     if account is not None and account.is_listed:
-        owner = "this" if account.entity_id == entity.pk else account.entity.display_name
+        owner = "this listing" if account.entity_id == entity.pk else account.entity.display_name
         raise DomainError(
             f"{account_label(account)} is already listed for {owner}.", field="address"
         )
@@ -128,6 +142,8 @@ def update_account(
     _check_followers(followers, checked_on)
     checked_on = checked_on or timezone.localdate()
     account = Account.objects.select_for_update().select_related("entity").get(pk=account.pk)
+    if not account.is_listed:
+        raise DomainError(f"{account_label(account)} was removed: add it again to list it.")
     before = {
         "followers": account.followers,
         "verified": account.verified,

@@ -22,6 +22,7 @@ from socialrx.core.permissions import allowed, forget_registry_claims, require
 
 from ..freshness import mark_changed
 from ..models import Claim, ClaimMethod, ClaimStatus, Entity
+from ..platforms import detect_platform
 
 # Addresses anyone can have: they never prove a link to an organization's website.
 FREE_MAIL_DOMAINS = frozenset(
@@ -47,6 +48,10 @@ FREE_MAIL_DOMAINS = frozenset(
 
 
 def website_domain(website: str) -> str:
+    """The domain an address must be at to prove a claim; "" when the website is a page on a
+    social platform (facebook.com/StMarys proves nothing about an @facebook.com address)."""
+    if detect_platform(website):
+        return ""
     host = (urlsplit(website).hostname or "").lower().rstrip(".")
     return host.removeprefix("www.")
 
@@ -98,7 +103,9 @@ def claim_entity(
         message=(message or "").strip()[:2000],
     )
     matched = matching_verified_email(actor, entity)
-    links_cleanly = entity.organization_id in (None, getattr(organization, "pk", None))
+    # Only a claim naming a *different* organization than the one already linked waits for
+    # staff; a claim naming none links nothing, so the address alone verifies it.
+    links_cleanly = organization is None or entity.organization_id in (None, organization.pk)
     if matched and links_cleanly:
         claim.status, claim.method, claim.matched_email = (
             ClaimStatus.VERIFIED,
@@ -158,14 +165,24 @@ def _locked_pending(claim: Claim) -> Claim:
     return claim
 
 
+def _checked_note(note: str | None) -> str:
+    """The note is emailed to the claimant: a long one is refused, never cut mid-sentence."""
+    note = (note or "").strip()
+    limit = Claim._meta.get_field("decision_note").max_length
+    if len(note) > limit:
+        raise DomainError(f"Keep the note under {limit} characters.", field="note")
+    return note
+
+
 @transaction.atomic
 def approve_claim(*, actor, claim: Claim, note: str = "") -> Claim:
     require(actor, "registry.review_claims")
+    note = _checked_note(note)
     claim = _locked_pending(claim)
     entity = Entity.objects.select_for_update().get(pk=claim.entity_id)
     claim.entity = entity
     claim.status, claim.method = ClaimStatus.VERIFIED, ClaimMethod.STAFF_REVIEW
-    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note.strip()
+    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note
     claim.save()
     _link_organization(claim, actor)
     _decided(actor, claim)
@@ -175,11 +192,12 @@ def approve_claim(*, actor, claim: Claim, note: str = "") -> Claim:
 @transaction.atomic
 def reject_claim(*, actor, claim: Claim, note: str) -> Claim:
     require(actor, "registry.review_claims")
-    if not (note or "").strip():
+    note = _checked_note(note)
+    if not note:
         raise DomainError("Tell the claimant why the claim was not verified.", field="note")
     claim = _locked_pending(claim)
     claim.status = ClaimStatus.REJECTED
-    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note.strip()
+    claim.decided_at, claim.decided_by, claim.decision_note = timezone.now(), actor, note
     claim.save()
     _decided(actor, claim)
     return claim

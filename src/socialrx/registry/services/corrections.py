@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
 from socialrx.core import audit
+from socialrx.core.email import queue_templated_email
 from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
 
 from ..models import Account, Correction, CorrectionKind, CorrectionStatus, Entity
-from ..platforms import AccountAddressError, normalize_account
-from .accounts import add_account, remove_account
+from .accounts import add_account, normalized_address, remove_account
 from .entities import clean_detail, update_entity_details
 
 # Suggestions from people who are not signed in, per address per hour: enough for a real
@@ -47,10 +48,9 @@ def _validated(correction: Correction) -> None:
     if kind == CorrectionKind.DETAILS:
         correction.proposed_value = clean_detail(correction.field, correction.proposed_value)
     elif kind == CorrectionKind.ADD_ACCOUNT:
-        try:
-            address = normalize_account(correction.proposed_value, correction.platform or None)
-        except AccountAddressError as error:
-            raise DomainError(error.message, field="proposed_value") from None
+        address = normalized_address(
+            correction.proposed_value, correction.platform, field="proposed_value"
+        )
         correction.platform, correction.proposed_value = address.platform, address.url
         if Account.objects.filter(
             platform=address.platform, key=address.key, removed_on__isnull=True
@@ -135,6 +135,8 @@ def accept_correction(*, actor, correction: Correction, note: str = "") -> Corre
             via=via,
         )
     elif correction.kind == CorrectionKind.REMOVE_ACCOUNT:
+        if correction.account is None:  # deleted since (the link is SET_NULL)
+            raise DomainError("That account is no longer in the registry: decline the suggestion.")
         remove_account(
             actor=actor, account=correction.account, reason=correction.explanation, via=via
         )
@@ -161,4 +163,14 @@ def _decide(actor, correction: Correction, status: str, note: str) -> Correction
         before={"status": CorrectionStatus.PENDING},
         after={"status": status, "proposed": correction.summary, "note": correction.review_note},
     )
+    if correction.contact_email:  # the form promises to say when it is reviewed
+        queue_templated_email(
+            to=[correction.contact_email],
+            template="registry/email/correction_reviewed",
+            context={
+                "correction": correction,
+                "entity": correction.entity,
+                "site_url": settings.SITE_URL,
+            },
+        )
     return correction

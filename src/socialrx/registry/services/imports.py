@@ -18,7 +18,8 @@ from socialrx.core.permissions import require
 from ..freshness import mark_changed
 from ..importing import runner
 from ..importing.reading import FileProblem
-from ..models import ImportJob, ImportKind, ImportPhase, ImportRowError, ImportStatus
+from ..locks import hold_import_lock
+from ..models import Entity, ImportJob, ImportKind, ImportPhase, ImportRowError, ImportStatus
 
 logger = logging.getLogger(__name__)
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
@@ -28,15 +29,24 @@ def progress_key(job: ImportJob) -> str:
     return f"registry:import:{job.public_id}:progress"
 
 
-def check_upload_size(size: int) -> None:
+def check_upload_size(size: int, *, allowance: int = 0) -> None:
+    """Refuse a file over REGISTRY_IMPORT_MAX_BYTES. `allowance` is what `size` counts beside
+    the file itself (a request body also carries the form's other fields)."""
     limit = settings.REGISTRY_IMPORT_MAX_BYTES
-    if size > limit:
+    if size - allowance > limit:
         raise DomainError(
-            f"This file is {size / 1024 / 1024:,.0f} MB; files up to "
-            f"{limit / 1024 / 1024:,.0f} MB can be imported. Split it into parts.",
+            f"This file is {_size(size)}; files up to {_size(limit)} can be imported. "
+            "Split it into parts.",
             field="file",
             code="too_large",
         )
+
+
+def _size(size: int) -> str:
+    # One decimal: a whole number of MB would call a 100.4 MB file "100 MB", over a 100 MB limit.
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:,.1f} MB"
+    return f"{size / 1024:,.1f} KB"
 
 
 @transaction.atomic
@@ -46,6 +56,10 @@ def upload_import(*, actor, kind: str, uploaded_file) -> ImportJob:
     if kind not in ImportKind.values:
         raise DomainError("Choose what the file holds.", field="kind")
     name = (uploaded_file.name or "").rsplit("/", 1)[-1][:255]
+    if name.lower().endswith(".xls"):
+        raise DomainError(
+            "Excel 97–2003 workbooks (.xls) cannot be read: save it as .xlsx or CSV.", field="file"
+        )
     if not name.lower().endswith(ALLOWED_SUFFIXES):
         raise DomainError("Upload a CSV or an Excel (.xlsx) file.", field="file")
     check_upload_size(uploaded_file.size)
@@ -86,6 +100,10 @@ def preview_import(*, job_id: int) -> ImportJob | None:
         job.status, job.problem = ImportStatus.UNREADABLE, problem.message
         job.save(update_fields=["status", "problem"])
         return job
+    except Exception as error:  # a bug or an outage: the page must not say "checking" forever
+        logger.exception("Preview of import %s failed", job.public_id)
+        _mark_failed(job, error, stage="check of this file")
+        return job
     with transaction.atomic():
         _keep_errors(job, ImportPhase.PREVIEW, outcome.errors)
         job.preview_counts = outcome.as_counts()
@@ -105,6 +123,7 @@ def start_import(*, actor, job: ImportJob) -> ImportJob:
         raise DomainError("The preview found nothing to create or update in this file.")
     job.status, job.started_at = ImportStatus.IMPORTING, timezone.now()
     job.save(update_fields=["status", "started_at"])
+    runner.report_progress(progress_key(job), 0, job.total_rows)  # not the preview's last figure
     audit.record(actor=actor, action="registry.import.started", target=job, after=counts)
     from ..tasks import run_import
 
@@ -119,6 +138,7 @@ def run_import(*, job_id: int) -> ImportJob | None:
         return job
     try:
         with transaction.atomic():
+            hold_import_lock()
             layout, table = runner.open_import_file(job.file.path, job.kind, job.original_name)
             outcome = runner.run(
                 table,
@@ -144,10 +164,10 @@ def run_import(*, job_id: int) -> ImportJob | None:
     return job
 
 
-def _mark_failed(job: ImportJob, error: Exception) -> None:
+def _mark_failed(job: ImportJob, error: Exception, *, stage: str = "import") -> None:
     reason = error.message if isinstance(error, FileProblem) else error.__class__.__name__
     job.status = ImportStatus.FAILED
-    job.problem = f"The import stopped ({reason}). Nothing from this file was imported."
+    job.problem = f"The {stage} stopped ({reason}). Nothing from this file was imported."
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "problem", "finished_at"])
 
@@ -156,9 +176,20 @@ def _context(job: ImportJob, *, dry_run: bool):
     return runner.context_for(
         actor=job.created_by,
         dry_run=dry_run,
-        source=f"Import of {job.original_name} ({job.created_at:%Y-%m-%d})",
+        source=_source(job),
         via=f"import:{job.public_id}",
     )
+
+
+def _source(job: ImportJob) -> str:
+    """Where imported entities came from, shortened to fit Entity.source: a file name may have
+    255 characters, and PostgreSQL refuses a longer value (failing the whole import)."""
+    start, end = "Import of ", f" ({job.created_at:%Y-%m-%d})"
+    room = Entity._meta.get_field("source").max_length - len(start) - len(end)
+    name = job.original_name
+    if len(name) > room:
+        name = name[: room - 1] + "…"
+    return f"{start}{name}{end}"
 
 
 def _keep_errors(job: ImportJob, phase: str, errors) -> None:

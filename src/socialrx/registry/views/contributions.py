@@ -19,6 +19,12 @@ from ..services import claims as claim_services
 from ..services import corrections as correction_services
 
 
+def _posted(request):
+    """The submitted data on a POST, even an empty one (`request.POST or None` would leave
+    the form unbound, so an empty submission showed no error at all)."""
+    return request.POST if request.method == "POST" else None
+
+
 def _managed_entity(request, kind, key):
     """The entity if the person may manage its accounts; the same 404 otherwise."""
     entity = entity_selectors.entity_by_key(kind, key)
@@ -32,7 +38,7 @@ def _managed_entity(request, kind, key):
 def claim(request, kind, key):
     entity = entity_selectors.entity_by_key(kind, key)
     existing = entity_selectors.claim_of(request.user, entity)
-    form = ClaimForm(request.POST or None, organizations=organizations_for_claim(request.user))
+    form = ClaimForm(_posted(request), organizations=organizations_for_claim(request.user))
     if request.method == "POST" and form.is_valid():
         try:
             new_claim = claim_services.claim_entity(
@@ -70,7 +76,7 @@ def claim(request, kind, key):
 @require_http_methods(["GET", "POST"])
 def manage_accounts(request, kind, key):
     entity = _managed_entity(request, kind, key)
-    form = AccountForm(request.POST or None)
+    form = AccountForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -102,7 +108,7 @@ def edit_account(request, kind, key, account_id):
     entity = _managed_entity(request, kind, key)
     account = entity_selectors.account_of(entity, account_id)
     initial = {"status": account.status, "verified": account.verified}
-    form = AccountUpdateForm(request.POST or None, initial=initial)
+    form = AccountUpdateForm(_posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -147,7 +153,7 @@ def suggest_correction(request, kind, key):
     entity = entity_selectors.entity_by_key(kind, key)
     accounts = entity_selectors.accounts_with_history(entity)
     signed_in = request.user.is_authenticated
-    form = CorrectionForm(request.POST or None, accounts=accounts, signed_in=signed_in)
+    form = CorrectionForm(_posted(request), accounts=accounts, signed_in=signed_in)
     status = 200
     if request.method == "POST":
         status = 400

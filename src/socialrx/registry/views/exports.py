@@ -95,11 +95,9 @@ def leaderboard_csv(platform: str, accounts):
     return csv_response(f"leaderboard-{platform}.csv", header, rows)
 
 
-ADOPTION_DOWNLOADS = ("platforms", "over-time", "utilization")
-
-
 def adoption_csv(adoption: Adoption, section: str):
-    """One section of the dashboard as CSV; None for an unknown section."""
+    """One section of the dashboard as CSV; None for an unknown section. Every section's
+    rows carry the note of how many of the accounts counted are generated demo data."""
     stamp = f"{adoption.kind}-{adoption.as_of:%Y-%m-%d}"
     platforms = adoption.platforms
     labels = [Platform(p).label for p in platforms]
@@ -126,16 +124,17 @@ def adoption_csv(adoption: Adoption, section: str):
         header = ["Platform", "With an account", "Total", "Share", "As of", "Note"]
         return csv_response(f"adoption-platforms-{stamp}.csv", header, rows)
     if section == "over-time":
-        header = ["Date", "Any platform", *labels, "Total today"]
+        series = adoption.over_time_platforms
+        header = ["Date", "Any platform", *(label for _, label in series), "Total today", "Note"]
         rows = [
-            [p.day, p.present, *(p.by_platform.get(x, 0) for x in platforms), adoption.total]
+            [p.day, p.present, *(p.by_platform[x] for x, _ in series), adoption.total, note]
             for p in adoption.over_time
         ]
         return csv_response(f"adoption-over-time-{stamp}.csv", header, rows)
     if section == "utilization":
-        return _utilization_csv(adoption, stamp)
+        return _utilization_csv(adoption, stamp, note)
     if section in adoption.breakdowns:
-        header = ["Group", "Total", "With any account", "Share", *labels, "As of"]
+        header = ["Group", "Total", "With any account", "Share", *labels, "As of", "Note"]
         rows = [
             [
                 row.label,
@@ -144,6 +143,7 @@ def adoption_csv(adoption: Adoption, section: str):
                 f"{row.share:.4f}",
                 *(row.by_platform.get(p, 0) for p in platforms),
                 adoption.as_of,
+                note,
             ]
             for row in adoption.breakdowns[section]
         ]
@@ -151,7 +151,7 @@ def adoption_csv(adoption: Adoption, section: str):
     return None
 
 
-def _utilization_csv(adoption: Adoption, stamp: str):
+def _utilization_csv(adoption: Adoption, stamp: str, note: str):
     header = [
         "Grouping",
         "Group",
@@ -161,14 +161,17 @@ def _utilization_csv(adoption: Adoption, stamp: str):
         "25th percentile",
         "75th percentile",
         "As of",
+        "Note",
     ]
     rows = []
     for dimension, groups in adoption.utilization.items():
-        for group, by_platform in groups.items():
-            label = (
-                "All" if group == "__all__" else adoption.group_labels[dimension].get(group, group)
-            )
-            for platform, spread in by_platform.items():
+        labels = adoption.group_labels[dimension]
+        # "All" first, then the groups and platforms in the dashboard's order.
+        for group in ["__all__", *(key for key in labels if key in groups)]:
+            by_platform = groups.get(group, {})
+            label = "All" if group == "__all__" else labels[group]
+            for platform in [p for p in adoption.platforms if p in by_platform]:
+                spread = by_platform[platform]
                 rows.append(
                     [
                         adoption.dimension_labels[dimension],
@@ -179,6 +182,7 @@ def _utilization_csv(adoption: Adoption, stamp: str):
                         spread.q1,
                         spread.q3,
                         adoption.as_of,
+                        note,
                     ]
                 )
     return csv_response(f"utilization-{stamp}.csv", header, rows)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from socialrx.core.errors import DomainError, NotFound, add_error_to_form
@@ -21,17 +22,35 @@ from ..services import claims as claim_services
 from ..services import corrections as correction_services
 from ..services import imports as import_services
 
+# Room in a request body for the form's other field and the multipart boundaries.
+_FORM_OVERHEAD_BYTES = 64 * 1024
 
+
+# CSRF is checked inside, once the size is known to be acceptable: the CSRF middleware reads
+# the request body to find its token, which for an upload means receiving the whole file.
+@csrf_exempt
 @login_required
 @require_http_methods(["GET", "POST"])
 def imports(request):
     require(request.user, "registry.manage_imports")
-    form = ImportUploadForm()
-    status = 200
+    if request.method == "POST":
+        refusal = _declared_size_refusal(request)
+        if refusal:
+            return _imports_page(request, _refused_form(refusal), status=413)
+    return _imports_checked(request)
+
+
+@csrf_protect
+def _imports_checked(request):
+    form, status = ImportUploadForm(), 200
     if request.method == "POST":
         form, status, job = _upload(request)
         if job is not None:
             return redirect("registry:staff_import", job.public_id)
+    return _imports_page(request, form, status=status)
+
+
+def _imports_page(request, form, *, status: int):
     return render(
         request,
         "registry/staff/imports.html",
@@ -46,15 +65,31 @@ def imports(request):
     )
 
 
-def _upload(request):
-    """(form, status, job): an oversize body is refused before it is read."""
-    declared = int(request.META.get("CONTENT_LENGTH") or 0)
+def _declared_size_refusal(request) -> str:
+    """Why the body is too large to hold an acceptable file, told from its declared length
+    before any of it is read; "" when it may be."""
     try:
-        import_services.check_upload_size(declared)
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:  # Django itself reads a malformed length as no body
+        declared = 0
+    try:
+        import_services.check_upload_size(declared, allowance=_FORM_OVERHEAD_BYTES)
     except DomainError as error:
-        form = ImportUploadForm()
-        form.add_error(None, error.message)
-        return form, 413, None
+        return error.message
+    return ""
+
+
+def _refused_form(message: str) -> ImportUploadForm:
+    """An empty upload form showing `message` above its fields. It is not bound to the request
+    (that would read the body being refused), and Django's add_error expects a cleaned form."""
+    form = ImportUploadForm()
+    form.cleaned_data = {}
+    form.add_error(None, message)
+    return form
+
+
+def _upload(request):
+    """(form, status, job): the file's own size is checked by the service."""
     form = ImportUploadForm(request.POST, request.FILES)
     if not form.is_valid():
         return form, 400, None
@@ -153,9 +188,14 @@ def _decide(request, model, public_id, decide, success: str, back: str):
     if target is None:
         raise NotFound("Not found.")
     form = DecisionForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    if not form.is_valid():
+        # Deciding without the note staff typed (too long for the form) would lose it.
+        messages.error(request, f"Note: {' '.join(form.errors.get('note', []))}")
+        return redirect(back)
     try:
-        decide(actor=request.user, note=note, **{model._meta.model_name: target})
+        decide(
+            actor=request.user, note=form.cleaned_data["note"], **{model._meta.model_name: target}
+        )
     except DomainError as error:
         messages.error(request, error.message)
     else:

@@ -287,8 +287,11 @@ def _update_account(account: Account, data: dict[str, Any], entity: Entity) -> t
             account.entity = entity
     change("verified", data["verified"])
     change("status", data["status"])
-    if data["first_listed"] and data["first_listed"] < account.first_listed:
-        change("first_listed", data["first_listed"])
+    # A count on a day shows the account existed then, as for a new account: adoption "as of"
+    # that day must include it.
+    known = [day for day in (data["first_listed"], data["checked_on"]) if day]
+    if known and min(known) < account.first_listed:
+        change("first_listed", min(known))
     newer = data["checked_on"] and (
         account.last_checked is None or data["checked_on"] >= account.last_checked
     )

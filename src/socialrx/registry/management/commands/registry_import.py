@@ -28,8 +28,8 @@ class Command(BaseCommand):
         with path.open("rb") as handle:
             job.file.save(path.name, File(handle), save=True)
         job = imports.preview_import(job_id=job.pk)
-        if job.status == ImportStatus.UNREADABLE:
-            raise CommandError(job.problem)
+        if job.status != ImportStatus.READY:
+            raise CommandError(job.problem or f"The preview ended as {job.get_status_display()}.")
         self._report("Preview", job.preview_counts, job)
         if dry_run:
             return
