@@ -15,6 +15,7 @@ from socialrx.registry.models import (
     Snapshot,
 )
 from socialrx.registry.platforms import normalize_account
+from socialrx.registry.services.accounts import note_presence
 from tests.factories import UserFactory
 
 
@@ -81,6 +82,13 @@ class AccountFactory(factory.django.DjangoModelFactory):
     followers = 1000
     first_listed = date(2015, 1, 1)
     last_checked = date(2024, 12, 31)
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        account = super()._create(model_class, *args, **kwargs)
+        note_presence([account.entity_id])  # as the services do
+        account.entity.refresh_from_db(fields=["has_account"])
+        return account
 
 
 class SnapshotFactory(factory.django.DjangoModelFactory):

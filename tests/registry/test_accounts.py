@@ -15,6 +15,7 @@ from django.utils import timezone
 from socialrx.core.errors import DomainError
 from socialrx.core.models import AuditEvent
 from socialrx.registry.models import Account, ClaimStatus, Snapshot
+from socialrx.registry.selectors import statistics
 from socialrx.registry.services.accounts import add_account, remove_account, update_account
 from tests.factories import UserFactory
 from tests.registry.factories import AccountFactory, ClaimFactory, EntityFactory, SnapshotFactory
@@ -264,18 +265,20 @@ def test_zero_and_ten_billion_followers_are_possible(hospital, manager):
     assert Account.objects.get(pk=big.pk).followers == 10_000_000_000
 
 
-def test_an_account_removed_earlier_is_listed_again_on_the_same_row(hospital, manager):
+def test_an_account_listed_again_after_removal_is_a_new_listing_and_history_stays(
+    hospital, manager
+):
     first = add(manager, hospital, followers=100, checked_on=date(2020, 1, 1))
     remove_account(actor=manager, account=first)
 
     again = add(manager, hospital, "@MayoClinic", platform="x", followers=150)
 
-    assert again.pk == first.pk
+    assert again.pk != first.pk
+    first.refresh_from_db()
+    assert (first.removed_on, first.first_listed) == (today(), today())
+    assert list(first.snapshots.values_list("taken_on", "followers")) == [(date(2020, 1, 1), 100)]
     assert (again.removed_on, again.first_listed, again.followers) == (None, today(), 150)
-    assert list(again.snapshots.values_list("taken_on", "followers")) == [
-        (date(2020, 1, 1), 100),
-        (today(), 150),
-    ]
+    assert list(again.snapshots.values_list("taken_on", "followers")) == [(today(), 150)]
     assert [action for action, _, _ in history(hospital)] == [
         "registry.account.added",
         "registry.account.removed",
@@ -283,14 +286,22 @@ def test_an_account_removed_earlier_is_listed_again_on_the_same_row(hospital, ma
     ]
 
 
-def test_an_account_another_entity_removed_may_be_listed_for_this_one(hospital, staff):
+def test_adoption_before_a_removal_still_counts_the_removed_listing(hospital, staff):
     old = AccountFactory(
-        entity=EntityFactory(), platform="x", address="@MayoClinic", removed_on=date(2020, 1, 1)
+        entity=EntityFactory(),
+        platform="x",
+        address="@MayoClinic",
+        first_listed=date(2015, 1, 1),
+        removed_on=date(2020, 1, 1),
     )
 
     moved = add(staff, hospital, "@MayoClinic", platform="x")
 
-    assert (moved.pk, moved.entity, moved.is_listed) == (old.pk, hospital, True)
+    assert (moved.pk != old.pk, moved.entity, moved.is_listed) == (True, hospital, True)
+    as_of_2018 = statistics.adoption(kind="hospital", as_of=date(2018, 6, 30))
+    assert (as_of_2018.present, as_of_2018.by_platform) == (1, {"x": 1})
+    old.refresh_from_db()
+    assert (old.entity_id, old.removed_on) == (old.entity_id, date(2020, 1, 1))
 
 
 def test_only_a_representative_or_staff_may_add_an_account(hospital, user):

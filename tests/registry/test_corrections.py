@@ -323,8 +323,15 @@ def test_accepting_a_missing_account_lists_it_with_history(hospital, staff):
     )
 
 
-def test_accepting_a_removal_removes_the_account_and_keeps_the_reason(hospital, listed, staff):
-    pending = suggest(entity=hospital, kind="remove_account", account=listed, explanation="Gone.")
+def test_accepting_a_removal_removes_the_account_without_publishing_the_readers_words(
+    client, hospital, listed, staff
+):
+    pending = suggest(
+        entity=hospital,
+        kind="remove_account",
+        account=listed,
+        explanation="I'm Jane Roe (jane.roe@gmail.com, 555-0100): the page closed.",
+    )
 
     accept_correction(actor=staff, correction=pending)
 
@@ -333,9 +340,11 @@ def test_accepting_a_removal_removes_the_account_and_keeps_the_reason(hospital, 
     [(action, _, after)] = history(hospital)
     assert (action, after["reason"], after["via"]) == (
         "registry.account.removed",
-        "Gone.",
+        "A reader's correction, checked by center staff.",
         f"correction:{pending.public_id}",
     )
+    page = client.get(hospital.get_absolute_url()).content.decode()
+    assert ("jane.roe" in page, "checked by center staff" in page) == (False, False)
 
 
 def test_accepting_something_else_changes_nothing_but_the_suggestion(hospital, staff):

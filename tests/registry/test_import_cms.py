@@ -143,6 +143,17 @@ def test_hvbp_results_link_to_imported_hospitals_with_eight_dimensions_each(impo
     assert upload("hvbp", HVBP).preview_counts == counts(unchanged=2474)
 
 
+def test_hvbp_results_imported_before_their_hospitals_are_linked_when_they_arrive(
+    import_file, upload
+):
+    import_file("hvbp", "cms_hvbp_person_and_community_engagement_fy2024.csv")
+    assert HvbpResult.objects.filter(entity__isnull=False).count() == 0
+
+    import_file("hospitals", "cms_hospital_general_information.csv")
+
+    assert HvbpResult.objects.filter(entity__isnull=False).count() == 2448
+
+
 def test_hcahps_state_and_national_averages_import_then_change_nothing(import_file, upload):
     state_job = import_file("hcahps_state", HCAHPS_STATE)
     national_job = import_file("hcahps_national", HCAHPS_NATIONAL)

@@ -364,6 +364,46 @@ def test_account_listed_for_another_hospital_is_rejected(import_rows):
     assert Account.objects.get(platform="facebook").entity.ccn == "240010"
 
 
+def test_a_removed_account_in_a_file_is_listed_anew_and_its_old_listing_kept(import_rows):
+    old = AccountFactory(
+        entity=EntityFactory(ccn="240010"),
+        platform="x",
+        address="@MayoClinic",
+        first_listed=date(2015, 1, 1),
+        removed_on=date(2020, 1, 1),
+    )
+    EntityFactory(ccn="240020")
+
+    job = import_rows(
+        "accounts", [ACCOUNT_HEADER, ["240020", "x", "@MayoClinic", "90", "2024-06-30"]]
+    )
+
+    assert job.result_counts == counts(created=1)
+    old.refresh_from_db()
+    assert (old.entity.ccn, old.first_listed, old.removed_on) == (
+        "240010",
+        date(2015, 1, 1),
+        date(2020, 1, 1),
+    )
+    new = Account.objects.get(removed_on__isnull=True)
+    assert (new.entity.ccn, new.first_listed, new.followers) == ("240020", date(2024, 6, 30), 90)
+
+
+def test_an_address_too_long_to_store_is_rejected_by_row_in_the_preview(upload):
+    EntityFactory(ccn="240010")
+    long_url = "https://blog.example.org/" + "a" * 470
+    rows = [
+        ACCOUNT_HEADER,
+        ["240010", "blog", long_url, "", ""],
+        ["240010", "x", "@MayoClinic", "10", "2024-06-30"],
+    ]
+
+    job = upload("accounts", rows)
+
+    assert (job.status, job.preview_counts) == (ImportStatus.READY, counts(created=1, rejected=1))
+    assert rejected(job)[0][2] == "This address is too long to be an account's address."
+
+
 def test_account_of_an_unknown_hospital_is_rejected(upload):
     job = upload("accounts", [ACCOUNT_HEADER, ["240099", "", "facebook.com/nowhere", "", ""]])
 

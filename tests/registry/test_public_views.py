@@ -778,7 +778,7 @@ def test_the_search_page_makes_the_same_queries_for_one_and_three_listings(
     for number in range(1, hospitals + 1):
         add_hospital(number)
 
-    response, _ = queries_of(client, django_assert_num_queries, SEARCH, {"q": "mayo"}, 5)
+    response, _ = queries_of(client, django_assert_num_queries, SEARCH, {"q": "mayo"}, 6)
 
     assert len(response.context["page"].object_list) == hospitals
 

@@ -14,6 +14,7 @@ from ..models import (
     Snapshot,
 )
 from ..platforms import Platform, normalize_account
+from ..services.accounts import note_presence
 from .shapes import VIA, PlatformShape, followers_at, quarter_ends
 
 
@@ -72,7 +73,7 @@ class AccountGenerator:
         address, number = normalize_account(address_for(platform, stem), platform), 1
         while (address.platform, address.key) in self.used:
             number += 1
-            numbered = f"{stem[: 15 - len(str(number))]}{number}"
+            numbered = f"{stem[: 11 - len(str(number))]}{number}"
             address = normalize_account(address_for(platform, numbered), platform)
         self.used.add((address.platform, address.key))
         return address
@@ -82,6 +83,7 @@ class AccountGenerator:
         for snapshot in self.snapshots:
             snapshot.account_id = snapshot.account.pk
         Snapshot.objects.bulk_create(self.snapshots, batch_size=2000)
+        note_presence({account.entity_id for account in self.accounts})
         audit.record_many(
             [
                 audit.build(
@@ -95,7 +97,10 @@ class AccountGenerator:
         )
 
 
-def address_for(platform: str, handle: str) -> str:
+def address_for(platform: str, stem: str) -> str:
+    """A generated account's address. Every one begins with "demo" (and sites end in
+    .example), so no generated figure lands on a real organization's account."""
+    handle = f"Demo{stem}"
     host = handle.lower()
     return {
         Platform.FACEBOOK: f"https://www.facebook.com/{handle}",

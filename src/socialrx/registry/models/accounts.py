@@ -1,8 +1,9 @@
 """An entity's accounts on social media platforms, and dated follower counts (snapshots).
 
 An account is one identity on one platform (`registry.platforms` turns every way of writing
-its address into one `key`), so it can be listed for one entity only. A removed account keeps
-its row and snapshots: adoption "as of" an earlier date must still count it."""
+its address into one `key`), so it is listed for one entity at a time. A removed listing keeps
+its row and snapshots: adoption "as of" an earlier date must still count it; listing the
+account again makes a new row."""
 
 from __future__ import annotations
 
@@ -43,8 +44,11 @@ class Account(models.Model):
     class Meta:
         ordering = ["platform", "key"]
         constraints = [
+            # One listing of an account at a time; removed listings stay as history.
             models.UniqueConstraint(
-                fields=["platform", "key"], name="registry_one_account_per_key"
+                fields=["platform", "key"],
+                condition=Q(removed_on__isnull=True),
+                name="registry_one_listed_account_per_key",
             ),
             models.CheckConstraint(
                 condition=Q(removed_on__isnull=True) | Q(removed_on__gte=models.F("first_listed")),

@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.urls import reverse
 
 from socialrx.organizations.validators import validate_ccn, validate_npi
@@ -107,6 +108,11 @@ class Entity(models.Model):
     ownership_group = models.CharField(max_length=20, choices=OwnershipGroup.choices, blank=True)
     size_band = models.CharField(max_length=10, choices=SizeBand.choices, blank=True)
 
+    # Whether any account is listed (not removed), kept by services.accounts.note_presence when
+    # accounts change: search lists listings with a presence first from an index instead of
+    # looking for a million rows' accounts.
+    has_account = models.BooleanField(default=False)
+
     organization = models.ForeignKey(
         "organizations.Organization",
         null=True,
@@ -150,6 +156,8 @@ class Entity(models.Model):
             ),
         ]
         indexes = [
+            models.Index(fields=["-has_account", "name"]),
+            models.Index(Upper("city"), name="registry_entity_city_upper"),
             models.Index(fields=["kind", "state"]),
             models.Index(fields=["kind", "name"]),
             models.Index(fields=["kind", "city"]),

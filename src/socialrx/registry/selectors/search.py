@@ -67,15 +67,14 @@ def search_entities(filters: SearchFilters) -> QuerySet[Entity]:
             Exists(listed_accounts().filter(entity=OuterRef("pk"), platform=filters.platform))
         )
     if filters.presence == "any":
-        entities = entities.filter(Exists(listed_accounts().filter(entity=OuterRef("pk"))))
+        entities = entities.filter(has_account=True)
     elif filters.presence == "none":
-        entities = entities.exclude(Exists(listed_accounts().filter(entity=OuterRef("pk"))))
+        entities = entities.filter(has_account=False)
     query = " ".join(filters.query.split())[:MAX_QUERY_LENGTH]
     if query:
         return _matching(entities, query)
-    # Browsing without a query: listings with a presence first.
-    present = Exists(listed_accounts().filter(entity=OuterRef("pk")))
-    return entities.annotate(present=present).order_by("-present", "name", "id")
+    # Browsing without a query: listings with a presence first (an indexed column).
+    return entities.order_by("-has_account", "name", "id")
 
 
 def with_listed_accounts(entities: QuerySet[Entity]) -> QuerySet[Entity]:
@@ -84,23 +83,36 @@ def with_listed_accounts(entities: QuerySet[Entity]) -> QuerySet[Entity]:
     )
 
 
+# Entities whose account handles contain the query, at most this many (a handle search
+# finds a few listings; the cap keeps "e" from listing the whole registry).
+MAX_HANDLE_MATCHES = 500
+
+
 def _matching(entities: QuerySet[Entity], query: str) -> QuerySet[Entity]:
+    """Every condition is one an index serves on PostgreSQL (trigram indexes on name, on
+    UPPER(name) and on account keys; UPPER(city), CCN and NPI), so the database combines
+    index scans instead of reading every row."""
     address = _pasted_address(query)
     if address is not None:
         # A pasted account address means that account: its characters say nothing about
         # names (rapidfuzz would find every "Mayo Clinic" in "https://x.com/MayoClinic").
-        account = Q(platform=address.platform, key=address.key)
-        return entities.filter(
-            Exists(listed_accounts().filter(account, entity=OuterRef("pk")))
-        ).order_by("name", "id")
-    handle = _handle_condition(query)
-    literal = Q(name__icontains=query) | Q(city__iexact=query) | Q(ccn__iexact=query)
-    literal |= Q(npi=query) | Q(Exists(listed_accounts().filter(handle, entity=OuterRef("pk"))))
+        holders = _holders(Q(platform=address.platform, key=address.key))
+        return entities.filter(pk__in=holders).order_by("name", "id")
+    literal = Q(name__icontains=query) | Q(city__iexact=query) | Q(ccn=query.upper())
+    literal |= Q(npi=query) | Q(pk__in=_holders(_handle_condition(query)))
     starts = Case(When(name__istartswith=query, then=1), default=0, output_field=IntegerField())
     entities = entities.annotate(starts=starts, score=_score(query))
     if len(query) >= MIN_FUZZY_LENGTH:
         literal |= _fuzzy_condition(query)
     return entities.filter(literal).order_by("-starts", "-score", "name", "id")
+
+
+def _holders(condition: Q) -> list[int]:
+    """Ids of the entities holding a listed account that meets `condition` (one query)."""
+    if condition == Q(pk=None):
+        return []
+    accounts = listed_accounts().filter(condition).order_by()
+    return list(accounts.values_list("entity_id", flat=True).distinct()[:MAX_HANDLE_MATCHES])
 
 
 def _pasted_address(query: str):
@@ -115,9 +127,9 @@ def _pasted_address(query: str):
 
 def _handle_condition(query: str) -> Q:
     """An account whose handle contains the query (without its @)."""
-    return (
-        Q(key__icontains=query.lstrip("@").lower()) if len(query.lstrip("@")) >= 3 else Q(pk=None)
-    )
+    # Keys are stored in lower case: a case-sensitive "contains" uses the key's trigram index.
+    handle = query.lstrip("@").lower()
+    return Q(key__contains=handle) if len(handle) >= 3 else Q(pk=None)
 
 
 def _score(query: str):

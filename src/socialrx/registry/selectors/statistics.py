@@ -96,6 +96,7 @@ class Adoption:
     as_of: date
     total: int
     generated_entities: int
+    generated_bed_counts: int
     present: int
     by_platform: dict[str, int]
     platforms: list[str]
@@ -146,7 +147,11 @@ def _compute(kind: str, as_of: date) -> Adoption:
     totals = list(
         Entity.objects.filter(kind=kind)
         .values(*group_fields)
-        .annotate(n=Count("id"), generated=Count("id", filter=Q(is_generated=True)))
+        .annotate(
+            n=Count("id"),
+            generated=Count("id", filter=Q(is_generated=True)),
+            generated_beds=Count("id", filter=Q(bed_count_is_generated=True)),
+        )
         .order_by()
     )
     accounts = _accounts_until(kind, as_of, group_fields)
@@ -160,6 +165,7 @@ def _compute(kind: str, as_of: date) -> Adoption:
         as_of=as_of,
         total=sum(row["n"] for row in totals),
         generated_entities=sum(row["generated"] for row in totals),
+        generated_bed_counts=sum(row["generated_beds"] for row in totals),
         present=len(present_entities),
         by_platform=by_platform,
         platforms=platforms,

@@ -8,14 +8,16 @@ from __future__ import annotations
 from datetime import date
 
 from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
 
+from ..addresses import account_address
 from ..freshness import mark_changed
 from ..models import Account, AccountStatus, Entity, Snapshot
-from ..platforms import AccountAddressError, normalize_account
+from ..platforms import AccountAddressError
 from .history import account_label, record_entity_change
 
 MAX_FOLLOWERS = 10_000_000_000
@@ -29,20 +31,17 @@ def _check_followers(followers: int | None, checked_on: date | None) -> None:
 
 
 def normalized_address(address: str, platform: str = "", *, field: str = "address"):
-    """The account `address` names (see `registry.platforms`), refused with a readable reason
-    when it is not an account's address or is too long to store."""
+    """The account `address` names, refused beside `field` with a readable reason."""
     try:
-        normalized = normalize_account(address, platform or None)
+        return account_address(address, platform or None)
     except AccountAddressError as error:
         raise DomainError(error.message, field=field) from None
-    # A long site address grows when normalised (https:// added): the columns must hold it.
-    too_long = any(
-        len(getattr(normalized, name)) > Account._meta.get_field(name).max_length
-        for name in ("handle", "key", "url")
-    )
-    if too_long:
-        raise DomainError("This address is too long to be an account's address.", field=field)
-    return normalized
+
+
+def note_presence(entity_ids) -> None:
+    """Refresh whether these entities have a listed account (after a listing or a removal)."""
+    listed = Account.objects.filter(entity=OuterRef("pk"), removed_on__isnull=True)
+    Entity.objects.filter(pk__in=list(entity_ids)).update(has_account=Exists(listed))
 
 
 def _record_snapshot(account: Account, followers: int | None, checked_on: date) -> None:
@@ -66,52 +65,46 @@ def add_account(
     checked_on: date | None = None,
     via: str = "manual",
 ) -> Account:
-    """List an account for `entity`. An account listed for another entity is refused; one
-    removed earlier is listed again."""
+    """List an account for `entity`. An account listed (for any entity) is refused; one removed
+    earlier is listed anew, its earlier listing kept as history."""
     require(actor, "registry.manage_accounts", entity)
     normalized = normalized_address(address, platform)
     _check_followers(followers, checked_on)
     today = timezone.localdate()
     checked_on = checked_on or today
-    account = (
+    listed = (
         Account.objects.select_for_update()
         .select_related("entity")
-        .filter(platform=normalized.platform, key=normalized.key)
+        .filter(platform=normalized.platform, key=normalized.key, removed_on__isnull=True)
         .first()
     )
-    if account is not None and account.is_listed:
-        owner = "this listing" if account.entity_id == entity.pk else account.entity.display_name
+    if listed is not None:
+        owner = "this listing" if listed.entity_id == entity.pk else listed.entity.display_name
         raise DomainError(
-            f"{account_label(account)} is already listed for {owner}.", field="address"
+            f"{account_label(listed)} is already listed for {owner}.", field="address"
         )
-    fields = {
-        "entity": entity,
-        "handle": normalized.handle,
-        "url": normalized.url,
-        "followers": followers,
-        "verified": verified,
-        "status": status,
-        "last_checked": checked_on if followers is not None else None,
-        "removed_on": None,
-        "is_generated": False,
-    }
-    if account is None:
-        try:
-            with transaction.atomic():
-                account = Account.objects.create(
-                    platform=normalized.platform, key=normalized.key, first_listed=today, **fields
-                )
-        except IntegrityError:
-            raise DomainError(
-                "This account was just listed by someone else; reload the page.", field="address"
-            ) from None
-    else:
-        # Listed again after a removal: the registry cannot show the gap, so it starts anew.
-        for name, value in fields.items():
-            setattr(account, name, value)
-        account.first_listed = today
-        account.save()
+    # A listing removed earlier stays as it was (adoption before its removal still counts it,
+    # with its own follower history): listing the account again starts a new listing.
+    try:
+        with transaction.atomic():
+            account = Account.objects.create(
+                entity=entity,
+                platform=normalized.platform,
+                key=normalized.key,
+                handle=normalized.handle,
+                url=normalized.url,
+                followers=followers,
+                verified=verified,
+                status=status,
+                first_listed=today,
+                last_checked=checked_on if followers is not None else None,
+            )
+    except IntegrityError:
+        raise DomainError(
+            "This account was just listed by someone else; reload the page.", field="address"
+        ) from None
     _record_snapshot(account, followers, checked_on)
+    note_presence([entity.pk])
     record_entity_change(
         actor=actor,
         action="registry.account.added",
@@ -183,6 +176,7 @@ def remove_account(*, actor, account: Account, reason: str = "", via: str = "man
     today = timezone.localdate()
     account.removed_on = max(today, account.first_listed)
     account.save(update_fields=["removed_on", "updated_at"])
+    note_presence([account.entity_id])
     record_entity_change(
         actor=actor,
         action="registry.account.removed",

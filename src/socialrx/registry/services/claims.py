@@ -8,6 +8,7 @@ organization's claim on an already-linked entity goes to staff."""
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from allauth.account.models import EmailAddress
@@ -48,31 +49,37 @@ FREE_MAIL_DOMAINS = frozenset(
 
 
 def website_domain(website: str) -> str:
-    """The domain an address must be at to prove a claim; "" when the website is a page on a
-    social platform (facebook.com/StMarys proves nothing about an @facebook.com address)."""
-    if detect_platform(website):
+    """The domain an address must be at to prove a claim, or "" when the website proves
+    nothing: a page on a social platform (facebook.com/StMarys), or a page on a site that
+    is not the entity's own (va.gov/minneapolis-health-care, a directory's profile page)."""
+    parts = urlsplit(website)
+    if not website or detect_platform(website) or parts.path.strip("/"):
         return ""
-    host = (urlsplit(website).hostname or "").lower().rstrip(".")
-    return host.removeprefix("www.")
+    return (parts.hostname or "").lower().rstrip(".").removeprefix("www.")
 
 
 def email_matches_domain(email: str, domain: str) -> bool:
-    """An address at the website's domain or a subdomain of it (jane@comms.mayoclinic.org
-    for mayoclinic.org), or the website on a subdomain of the address's domain."""
+    """An address at the website's domain or at a subdomain of it (jane@comms.mayoclinic.org
+    for mayoclinic.org) — never the reverse: a student@yale.edu does not speak for
+    medicine.yale.edu."""
     if not domain or "@" not in email:
         return False
     email_domain = email.rsplit("@", 1)[1].lower().rstrip(".")
     if email_domain in FREE_MAIL_DOMAINS or "." not in email_domain:
         return False
-    return (
-        email_domain == domain
-        or email_domain.endswith("." + domain)
-        or domain.endswith("." + email_domain)
-    )
+    return email_domain == domain or email_domain.endswith("." + domain)
+
+
+def _domain_is_shared(entity: Entity, domain: str) -> bool:
+    """Another listing has the same website: the domain does not single this one out."""
+    same_site = rf"^https?://(www\.)?{re.escape(domain)}(:[0-9]+)?/?$"
+    return Entity.objects.filter(website__iregex=same_site).exclude(pk=entity.pk).exists()
 
 
 def matching_verified_email(user, entity: Entity) -> str:
     domain = website_domain(entity.website)
+    if not domain or _domain_is_shared(entity, domain):
+        return ""
     addresses = EmailAddress.objects.filter(user=user, verified=True).values_list(
         "email", flat=True
     )

@@ -138,7 +138,12 @@ def accept_correction(*, actor, correction: Correction, note: str = "") -> Corre
         if correction.account is None:  # deleted since (the link is SET_NULL)
             raise DomainError("That account is no longer in the registry: decline the suggestion.")
         remove_account(
-            actor=actor, account=correction.account, reason=correction.explanation, via=via
+            actor=actor,
+            account=correction.account,
+            # A reader's explanation may hold their name or contact: history (which the
+            # public sees) says only where the removal came from.
+            reason="A reader's correction, checked by center staff.",
+            via=via,
         )
     return _decide(actor, correction, CorrectionStatus.ACCEPTED, note)
 

@@ -57,3 +57,9 @@ def get_item(mapping, key):
 @register.filter
 def any_generated(accounts) -> bool:
     return any(getattr(account, "is_generated", False) for account in accounts or ())
+
+
+@register.filter
+def field_label(name: str) -> str:
+    """A history entry's field as people read it: "removed_on" → "Removed on"."""
+    return str(name).replace("_", " ").capitalize()

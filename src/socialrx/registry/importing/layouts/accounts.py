@@ -13,8 +13,10 @@ from django.utils import timezone
 
 from socialrx.core import audit
 
+from ...addresses import account_address
 from ...models import Account, AccountStatus, Entity, EntityKind, Snapshot
-from ...platforms import AccountAddressError, Platform, normalize_account, platform_from_label
+from ...platforms import AccountAddressError, Platform, platform_from_label
+from ...services.accounts import note_presence
 from .. import values as v
 from .base import BatchResult, Column, FileProblem, ImportContext, Layout, Parsed
 
@@ -78,7 +80,7 @@ class AccountLayout(Layout):
         data: dict[str, Any] = {"entity_ref": _entity_ref(values, present)}
         platform = _platform(values.get("platform", "")) if "platform" in present else None
         try:
-            address = normalize_account(values.get("address", ""), platform)
+            address = account_address(values.get("address", ""), platform)
         except AccountAddressError as error:
             raise v.RowRejected(error.message) from None
         data["address"] = address
@@ -169,7 +171,10 @@ def _is_uuid(value: str) -> bool:
 
 def _accounts_for(batch: list[Parsed]) -> dict[tuple[str, str], Account]:
     keys = {(p.data["address"].platform, p.data["address"].key) for p in batch}
-    found = Account.objects.select_related("entity").filter(key__in={key for _, key in keys})
+    # Listed accounts only: a removed listing stays history, and the row lists the account anew.
+    found = Account.objects.select_related("entity").filter(
+        key__in={key for _, key in keys}, removed_on__isnull=True
+    )
     return {(a.platform, a.key): a for a in found if (a.platform, a.key) in keys}
 
 
@@ -251,6 +256,7 @@ class _Work:
             snapshot.account_id = snapshot.account.pk  # set now that new accounts have ids
         Snapshot.objects.bulk_create(self.new_snapshots, batch_size=1000)
         Snapshot.objects.bulk_update(self.changed_snapshots, ["followers"], batch_size=1000)
+        note_presence({account.entity_id for account in self.new_accounts})
         changed = list(self.changed_accounts.values())
         for account in changed:
             account.updated_at = now
@@ -279,12 +285,6 @@ def _update_account(account: Account, data: dict[str, Any], entity: Entity) -> t
             before[name], after[name] = current, value
             setattr(account, name, value)
 
-    if account.removed_on is not None:  # listed again, possibly for another entity
-        before["removed_on"], after["removed_on"] = account.removed_on, None
-        account.removed_on = None
-        if account.entity_id != entity.pk:
-            before["entity"], after["entity"] = account.entity.display_name, entity.display_name
-            account.entity = entity
     change("verified", data["verified"])
     change("status", data["status"])
     # A count on a day shows the account existed then, as for a new account: adoption "as of"

@@ -17,7 +17,13 @@ from django.utils import timezone
 from socialrx.core import audit
 
 from ...classification import DERIVED_FIELDS, classify
-from ...models import Entity, EntityKind, OrganizationCategory
+from ...models import (
+    Entity,
+    EntityKind,
+    HcahpsHospitalResult,
+    HvbpResult,
+    OrganizationCategory,
+)
 from .. import values as v
 from .base import BatchResult, Column, FileProblem, ImportContext, Layout, Parsed
 
@@ -203,6 +209,22 @@ class HospitalLayout(EntityLayout):
     def extra_fields(self, values, present):
         # A bed count from a file is a real figure, whatever the demo had generated.
         return {"bed_count_is_generated": False} if "bed_count" in present else {}
+
+    def write(self, to_create, to_update, changed_fields, history, context) -> None:
+        super().write(to_create, to_update, changed_fields, history, context)
+        link_patient_experience(to_create)
+
+
+def link_patient_experience(hospitals: list[Entity]) -> None:
+    """CMS's HCAHPS files may arrive before the hospitals they describe: their rows wait,
+    keyed by CCN, for the hospital to be listed."""
+    by_ccn = {hospital.ccn: hospital.pk for hospital in hospitals}
+    for model in (HvbpResult, HcahpsHospitalResult):
+        waiting = model.objects.filter(entity__isnull=True, ccn__in=by_ccn).only("pk", "ccn")
+        linked = list(waiting)
+        for row in linked:
+            row.entity_id = by_ccn[row.ccn]
+        model.objects.bulk_update(linked, ["entity"], batch_size=1000)
 
 
 # --- physicians ------------------------------------------------------------------------------
