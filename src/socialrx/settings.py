@@ -276,6 +276,9 @@ CELERY_BEAT_SCHEDULE = {
 REGISTRY_IMPORT_DIR = Path(env("REGISTRY_IMPORT_DIR", str(VAR_DIR / "imports")))
 REGISTRY_IMPORT_MAX_BYTES = int(env("REGISTRY_IMPORT_MAX_MB", "100")) * 1024 * 1024
 REGISTRY_API_RATE = env("REGISTRY_API_RATE", "120/m")
+# Reverse proxies in front of the application whose X-Forwarded-For can be trusted (per-client
+# limits key on the client's address; 0 means none and the header is ignored).
+TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
 NINJA_PAGINATION_PER_PAGE = 25
 NINJA_PAGINATION_MAX_LIMIT = 100
 

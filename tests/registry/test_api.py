@@ -485,3 +485,17 @@ def test_signed_in_people_are_limited_too(client, registry, settings, user):
     statuses = [client.get(f"{API}/entities").status_code for _ in range(4)]
 
     assert statuses == [200, 200, 200, 429]
+
+
+def test_behind_a_trusted_proxy_each_client_has_its_own_limit(client, settings):
+    settings.REGISTRY_API_RATE = "2/m"
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+
+    first = [
+        client.get(f"{API}/adoption", HTTP_X_FORWARDED_FOR="198.51.100.1", **proxy).status_code
+        for _ in range(3)
+    ]
+    other = client.get(f"{API}/adoption", HTTP_X_FORWARDED_FOR="198.51.100.2", **proxy)
+
+    assert (first, other.status_code) == ([200, 200, 429], 200)

@@ -432,8 +432,10 @@ def test_a_hospitals_page_shows_its_hcahps_rates_beside_the_state_and_national_a
         "performance Jan 1, 2022–Dec 31, 2022)."
     ) in content
     assert (
-        "State and national averages: CMS HCAHPS 2022Q4–2023Q3, state and national files "
-        "(Oct 1, 2022–Sep 30, 2023)."
+        "Minnesota average: CMS HCAHPS 2022Q4–2023Q3, state file (Oct 1, 2022–Sep 30, 2023)."
+    ) in content
+    assert (
+        "National average: CMS HCAHPS 2022Q4–2023Q3, national file (Oct 1, 2022–Sep 30, 2023)."
     ) in content
 
 
@@ -869,3 +871,18 @@ def test_a_health_systems_page_makes_the_same_queries_for_one_and_three_hospital
     response, _ = queries_of(client, django_assert_num_queries, system.get_absolute_url(), {}, 4)
 
     assert len(response.context["hospitals"]) == hospitals
+
+
+def test_state_and_national_averages_of_different_periods_each_show_their_own(client, hcahps):
+    HcahpsAverage.objects.filter(state="", end_date=date(2023, 9, 30)).update(
+        start_date=date(2023, 1, 1), end_date=date(2023, 12, 31)
+    )
+
+    content = client.get("/registry/hospitals/240010/").content.decode()
+
+    assert (
+        "Minnesota average: CMS HCAHPS 2022Q4–2023Q3, state file (Oct 1, 2022–Sep 30, 2023)."
+    ) in content
+    assert (
+        "National average: CMS HCAHPS 2022Q4–2023Q3, national file (Jan 1, 2023–Dec 31, 2023)."
+    ) in content

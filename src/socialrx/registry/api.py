@@ -10,12 +10,12 @@ from uuid import UUID
 from django.conf import settings
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.conf import settings as ninja_settings
 from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 from pydantic import field_validator
 
 from socialrx.core.errors import DomainError, NotFound
+from socialrx.core.requests import client_ip
 
 from .models import Entity, EntityKind
 from .platforms import Platform
@@ -37,11 +37,7 @@ class _ClientLimit(SimpleRateThrottle):
         return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
 
     def get_ident(self, request) -> str | None:
-        # Anyone can write an X-Forwarded-For header (a new one per request escapes the limit):
-        # it names the client only behind proxies the deployment declares (NINJA_NUM_PROXIES).
-        if ninja_settings.NUM_PROXIES is None:
-            return request.META.get("REMOTE_ADDR")
-        return super().get_ident(request)
+        return client_ip(request)
 
 
 class ClientThrottle(BaseThrottle):
@@ -69,6 +65,9 @@ class RegistryPagination(LimitOffsetPagination):
     class Input(LimitOffsetPagination.Input):
         offset: int = Field(0, ge=0, le=MAX_OFFSET)
 
+
+# The first hospital accounts date from the mid-2000s; the dashboard's form has the same floor.
+FIRST_YEAR = 2004
 
 router = Router(auth=None, throttle=[ClientThrottle()])
 
@@ -274,6 +273,8 @@ def adoption(request, kind: KindParam = KindParam.HOSPITAL, as_of: date | None =
     as_of = as_of or today
     if as_of > today:
         raise DomainError("as_of cannot be in the future.", field="as_of")
+    if as_of.year < FIRST_YEAR:
+        raise DomainError(f"as_of must be in {FIRST_YEAR} or later.", field="as_of")
     result = statistics.adoption(kind=kind.value, as_of=as_of)
     return {
         "kind": result.kind,

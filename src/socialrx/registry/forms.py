@@ -17,9 +17,9 @@ from .models import (
     EntityKind,
     ImportKind,
 )
+from .models.accounts import MAX_FOLLOWERS
 from .platforms import Platform
 
-MAX_FOLLOWERS = 10_000_000_000
 ANY = [("", "Any")]
 
 

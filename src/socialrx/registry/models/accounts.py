@@ -14,6 +14,9 @@ from django.db.models import Q
 
 from ..platforms import Platform
 
+# Beyond any account's audience, and within the database's 64-bit integers.
+MAX_FOLLOWERS = 10_000_000_000
+
 
 class AccountStatus(models.TextChoices):
     ACTIVE = "active", "Active"

@@ -11,6 +11,7 @@ from django.db.models import F, Prefetch, QuerySet
 
 from socialrx.core.errors import NotFound
 from socialrx.core.models import AuditEvent
+from socialrx.core.requests import is_uuid
 
 from ..models import SLUG_KINDS, Account, Claim, ClaimStatus, Entity, EntityKind, Snapshot
 
@@ -25,7 +26,7 @@ def entity_by_key(kind_slug: str, key: str) -> Entity:
         EntityKind.HOSPITAL: "ccn",
         EntityKind.PHYSICIAN: "npi",
     }.get(kind, "public_id")
-    if kind is None or not (_is_uuid(key) if lookup == "public_id" else _is_code(key)):
+    if kind is None or not (is_uuid(key) if lookup == "public_id" else _is_code(key)):
         raise NotFound("No such entry in the registry.")
     entity = (
         Entity.objects.select_related("health_system", "affiliated_hospital", "organization")
@@ -41,16 +42,6 @@ def _is_code(value: str) -> bool:
     """Letters and digits only, as CCNs and NPIs are: anything else (a NUL byte, which
     PostgreSQL refuses in a query) cannot be one."""
     return re.fullmatch(r"[0-9A-Za-z]{1,10}", value) is not None
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def accounts_with_history(entity: Entity, *, include_removed: bool = False) -> list[Account]:

@@ -72,7 +72,8 @@ class Period:
 class PatientExperience:
     result: HvbpResult | None
     rows: list[ExperienceRow]
-    averages_period: Period | None
+    state_period: Period | None
+    national_period: Period | None
     averages_source: str
     star_ratings: list[tuple[str, int]]
     surveys: HcahpsHospitalResult | None
@@ -103,16 +104,24 @@ def patient_experience(entity: Entity) -> PatientExperience:
     rows = _rows(result, latest, entity.state) if result else []
     stars, surveys = _stars(entity)
     any_average = next(iter(latest.values()), None)
+    state_rows = [a for (state, _), a in latest.items() if state and state == entity.state]
+    national_rows = [a for (state, _), a in latest.items() if not state]
     return PatientExperience(
         result=result,
         rows=rows,
-        averages_period=Period(any_average.start_date, any_average.end_date)
-        if any_average
-        else None,
+        state_period=_period_of(state_rows),
+        national_period=_period_of(national_rows),
         averages_source=any_average.source if any_average else "",
         star_ratings=stars,
         surveys=surveys,
     )
+
+
+def _period_of(averages: list[HcahpsAverage]) -> Period | None:
+    """The span the averages cover (one file's period; earliest start to latest end)."""
+    if not averages:
+        return None
+    return Period(min(a.start_date for a in averages), max(a.end_date for a in averages))
 
 
 def _mean_percent(latest, state: str, measures: tuple[str, ...]) -> float | None:

@@ -17,10 +17,9 @@ from socialrx.core.permissions import require
 from ..addresses import account_address
 from ..freshness import mark_changed
 from ..models import Account, AccountStatus, Entity, Snapshot
+from ..models.accounts import MAX_FOLLOWERS
 from ..platforms import AccountAddressError
 from .history import account_label, record_entity_change
-
-MAX_FOLLOWERS = 10_000_000_000
 
 
 def _check_followers(followers: int | None, checked_on: date | None) -> None:

@@ -9,6 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from socialrx.core.errors import DomainError, NotFound, add_error_to_form
 from socialrx.core.permissions import allowed
+from socialrx.core.requests import client_ip
 
 from ..forms import AccountForm, AccountUpdateForm, ClaimForm, CorrectionForm, RemoveAccountForm
 from ..models import ClaimStatus
@@ -170,7 +171,7 @@ def suggest_correction(request, kind, key):
                     account=data["account"],
                     explanation=data["explanation"],
                     contact_email=data.get("contact_email", ""),
-                    ip_address=request.META.get("REMOTE_ADDR"),
+                    ip_address=client_ip(request),
                 )
             except DomainError as error:
                 add_error_to_form(form, error)

@@ -12,15 +12,16 @@ from django.db.models import Q
 from django.utils import timezone
 
 from socialrx.core import audit
+from socialrx.core.requests import is_uuid
 
 from ...addresses import account_address
 from ...models import Account, AccountStatus, Entity, EntityKind, Snapshot
+from ...models.accounts import MAX_FOLLOWERS
 from ...platforms import AccountAddressError, Platform, platform_from_label
 from ...services.accounts import note_presence
 from .. import values as v
 from .base import BatchResult, Column, FileProblem, ImportContext, Layout, Parsed
 
-MAX_FOLLOWERS = 10_000_000_000
 ENTITY_COLUMNS = ("ccn", "npi", "registry_id")
 ACCOUNT_HISTORY_FIELDS = ("followers", "verified", "status", "last_checked", "removed_on")
 
@@ -143,7 +144,7 @@ def _entities_for(batch: list[Parsed]) -> dict[tuple[str, str], Entity]:
     refs = [parsed.data["entity_ref"] for parsed in batch]
     ccns = [value for kind, value in refs if kind.endswith("CCN")]
     npis = [value for kind, value in refs if kind.endswith("NPI")]
-    ids = [value for kind, value in refs if kind.endswith("registry id") and _is_uuid(value)]
+    ids = [value for kind, value in refs if kind.endswith("registry id") and is_uuid(value)]
     found = Entity.objects.filter(
         Q(kind=EntityKind.HOSPITAL, ccn__in=ccns)
         | Q(kind=EntityKind.PHYSICIAN, npi__in=npis)
@@ -157,16 +158,6 @@ def _entities_for(batch: list[Parsed]) -> dict[tuple[str, str], Entity]:
             entities[("physician with NPI", entity.npi)] = entity
         entities[("entity with registry id", str(entity.public_id))] = entity
     return entities
-
-
-def _is_uuid(value: str) -> bool:
-    import uuid
-
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _accounts_for(batch: list[Parsed]) -> dict[tuple[str, str], Account]:

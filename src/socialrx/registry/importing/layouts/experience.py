@@ -240,11 +240,14 @@ def _period(values: dict[str, str]) -> tuple[date, date]:
     return start, end
 
 
-def _measures_for(batch: list[Parsed]) -> dict[str, HcahpsMeasure]:
-    """The batch's measures, creating those not yet known (two queries at most)."""
+def _measures_for(batch: list[Parsed], *, dry_run: bool) -> dict[str, HcahpsMeasure]:
+    """The batch's measures, creating those not yet known (two queries at most; a dry run
+    creates none and works with unsaved ones)."""
     wanted = {p.data["measure"]["measure_id"]: p.data["measure"] for p in batch}
     known = {m.measure_id: m for m in HcahpsMeasure.objects.filter(measure_id__in=wanted)}
     missing = [HcahpsMeasure(**fields) for key, fields in wanted.items() if key not in known]
+    if dry_run:
+        return {**known, **{measure.measure_id: measure for measure in missing}}
     if missing:
         HcahpsMeasure.objects.bulk_create(missing, ignore_conflicts=True)
         known = {m.measure_id: m for m in HcahpsMeasure.objects.filter(measure_id__in=wanted)}
@@ -265,8 +268,7 @@ class _HcahpsLayout(Layout):
 
     def process(self, batch: list[Parsed], context: ImportContext) -> BatchResult:
         result = BatchResult()
-        # Measures are names, not registry content: a dry run may record a new measure name.
-        measures = _measures_for(batch)
+        measures = _measures_for(batch, dry_run=context.dry_run)
         existing = self.existing(batch)
         new_rows, changed_rows = [], []
         for parsed in batch:
