@@ -1071,6 +1071,13 @@ MATRIX.update(
             STAFF_ONLY_ACTION,
             effect=lambda world: ImportJob.objects.exclude(status="ready").exists(),
         ),
+        "registry:staff_import_abandon": post_only(
+            named("registry:staff_import_abandon", lambda world: world.import_job.public_id),
+            # The job is not running: staff are told so, and nothing changes for anyone.
+            STAFF_ONLY_ACTION,
+            effect=lambda world: ImportJob.objects.filter(status="failed").exists(),
+            effect_roles=frozenset(),
+        ),
         "registry:staff_claims": (get(named("registry:staff_claims"), STAFF_ONLY),),
         "registry:staff_claim_approve": post_only(
             named("registry:staff_claim_approve", lambda world: world.pending_claim.public_id),

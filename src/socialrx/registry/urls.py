@@ -34,6 +34,11 @@ urlpatterns = [
     path(
         "staff/registry/imports/<uuid:job_id>/start/", staff.start_import, name="staff_import_start"
     ),
+    path(
+        "staff/registry/imports/<uuid:job_id>/abandon/",
+        staff.abandon_import,
+        name="staff_import_abandon",
+    ),
     path("staff/registry/claims/", staff.claims, name="staff_claims"),
     path(
         "staff/registry/claims/<uuid:claim_id>/approve/",

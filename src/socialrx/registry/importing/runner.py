@@ -8,6 +8,7 @@ nothing), so a progress row written inside it would be invisible to the page pol
 from __future__ import annotations
 
 import hashlib
+import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,8 +112,9 @@ def context_for(*, actor, dry_run: bool, source: str, via: str) -> ImportContext
 
 
 def report_progress(key: str, done: int, total: int | None) -> None:
+    """Rows done so far, and when (a job that stops reporting has lost its worker)."""
     if key:
-        cache.set(key, {"done": done, "total": total}, PROGRESS_TTL)
+        cache.set(key, {"done": done, "total": total, "at": time.time()}, PROGRESS_TTL)
 
 
 def read_progress(key: str) -> dict | None:

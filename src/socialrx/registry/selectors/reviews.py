@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from socialrx.organizations.models import Organization
+from socialrx.organizations.models import Organization, OrgRole
 
 from ..models import (
     Claim,
@@ -47,9 +47,9 @@ def claims_of(user) -> QuerySet[Claim]:
 def organizations_for_claim(user) -> list[Organization]:
     """The organizations a person may name in a claim: those they administer."""
     return list(
-        Organization.objects.filter(memberships__user=user, memberships__role="admin").order_by(
-            "name"
-        )
+        Organization.objects.filter(
+            memberships__user=user, memberships__role=OrgRole.ADMIN
+        ).order_by("name")
     )
 
 

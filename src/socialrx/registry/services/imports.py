@@ -6,6 +6,7 @@ or on failure none of it)."""
 from __future__ import annotations
 
 import logging
+import time
 
 from django.conf import settings
 from django.db import transaction
@@ -105,6 +106,8 @@ def preview_import(*, job_id: int) -> ImportJob | None:
         _mark_failed(job, error, stage="check of this file")
         return job
     with transaction.atomic():
+        if ImportJob.objects.select_for_update().get(pk=job.pk).status != job.status:
+            return job  # staff gave it up meanwhile
         _keep_errors(job, ImportPhase.PREVIEW, outcome.errors)
         job.preview_counts = outcome.as_counts()
         job.status = ImportStatus.READY
@@ -148,6 +151,8 @@ def run_import(*, job_id: int) -> ImportJob | None:
                 total=job.total_rows,
             )
             _keep_errors(job, ImportPhase.IMPORT, outcome.errors)
+            if ImportJob.objects.select_for_update().get(pk=job.pk).status != job.status:
+                raise ImportAbandoned  # staff gave it up meanwhile: nothing of it may land
             job.result_counts = outcome.as_counts()
             job.status, job.finished_at = ImportStatus.DONE, timezone.now()
             job.save(update_fields=["result_counts", "status", "finished_at"])
@@ -158,9 +163,60 @@ def run_import(*, job_id: int) -> ImportJob | None:
                 after={"kind": job.kind, "file": job.original_name, **job.result_counts},
             )
             mark_changed()
+    except ImportAbandoned:
+        job.refresh_from_db()
     except Exception as error:  # any failure: the transaction rolled back, say so
         logger.exception("Import %s failed", job.public_id)
         _mark_failed(job, error)
+    return job
+
+
+class ImportAbandoned(Exception):
+    """The job was marked failed while it ran: its transaction must not commit."""
+
+
+# A running job reports progress every 1,000 rows: this long without any means its worker is
+# gone (restarted, out of memory) and the job will never finish by itself.
+STALLED_AFTER_SECONDS = 30 * 60
+
+
+def seconds_since_progress(job: ImportJob) -> float:
+    progress = runner.read_progress(progress_key(job)) or {}
+    last = progress.get("at") or (job.started_at or job.created_at).timestamp()
+    return time.time() - last
+
+
+def is_stalled(job: ImportJob) -> bool:
+    return job.is_running and seconds_since_progress(job) > STALLED_AFTER_SECONDS
+
+
+@transaction.atomic
+def abandon_import(*, actor, job: ImportJob) -> ImportJob:
+    """Mark a stalled job failed so the file can be uploaded again. Its transaction never
+    committed (an import lands whole or not at all), so nothing of it is in the registry."""
+    require(actor, "registry.manage_imports")
+    job = ImportJob.objects.select_for_update().get(pk=job.pk)
+    if not job.is_running:
+        raise DomainError(f"This import is not running: {job.get_status_display()}.")
+    if not is_stalled(job):
+        minutes = seconds_since_progress(job) / 60
+        raise DomainError(
+            f"This import reported progress {minutes:,.0f} minutes ago: it is working."
+        )
+    before = job.status
+    job.status, job.finished_at = ImportStatus.FAILED, timezone.now()
+    job.problem = (
+        "Stopped by center staff: no progress for over 30 minutes (its worker was probably "
+        "restarted). Nothing from this file was imported; upload it again."
+    )
+    job.save(update_fields=["status", "finished_at", "problem"])
+    audit.record(
+        actor=actor,
+        action="registry.import.abandoned",
+        target=job,
+        before={"status": before},
+        after={"status": job.status},
+    )
     return job
 
 

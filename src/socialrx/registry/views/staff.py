@@ -125,6 +125,7 @@ def import_detail(request, job_id):
             "job": job,
             "layout": LAYOUTS[job.kind],
             "progress": runner.read_progress(import_services.progress_key(job)),
+            "stalled": import_services.is_stalled(job),
             "errors": list(reviews.row_errors(job, phase)[:200]),
             "counts": job.result_counts if job.status == ImportStatus.DONE else job.preview_counts,
         },
@@ -160,6 +161,19 @@ def start_import(request, job_id):
             messages.success(request, f"{job.original_name} was imported.")
         elif job.status == ImportStatus.FAILED:
             messages.error(request, job.problem)
+    return redirect("registry:staff_import", job.public_id)
+
+
+@login_required
+@require_POST
+def abandon_import(request, job_id):
+    job = _job(request, job_id)
+    try:
+        import_services.abandon_import(actor=request.user, job=job)
+    except DomainError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(request, "The import is marked failed: upload the file again.")
     return redirect("registry:staff_import", job.public_id)
 
 

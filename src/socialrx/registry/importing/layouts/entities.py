@@ -372,15 +372,16 @@ class OrganizationLayout(EntityLayout):
         country = _country(values.get("country", "")) if "country" in present else "US"
         data: dict[str, Any] = {"country": country}
         raw_state = values.get("state", "") if "state" in present else ""
+        postal = values.get("postal_code", "")
         if country == "US":
             data["state"] = v.state(raw_state)
-            data["postal_code"] = v.zip_code(values.get("postal_code", ""))
+            if "postal_code" in present:  # a file without the column leaves ZIP codes alone
+                data["postal_code"] = v.zip_code(postal)
         else:
             # States and postal codes outside the US follow each country's own rules.
             data["state"] = ""
-            data["postal_code"] = v.text(
-                values.get("postal_code", ""), "Postal code", max_length=10
-            )
+            if "postal_code" in present:
+                data["postal_code"] = v.text(postal, "Postal code", max_length=10)
             if raw_state and not v.is_null(raw_state):
                 data["county"] = v.text(raw_state, "State/Province", max_length=120)
         return data
