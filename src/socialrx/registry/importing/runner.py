@@ -1,13 +1,12 @@
 """Streams an import file through its layout in batches: a dry run (the preview) or the
-import itself. Memory holds one batch of rows plus the keys already seen (to refuse a
-duplicate key), whatever the file's length.
+import itself. Memory holds one batch of rows, whatever the file's length (the keys already
+met, to refuse a duplicate key, are kept on disk: `seen.py`).
 
 Progress goes to the cache, not the database: the import runs in one transaction (all or
 nothing), so a progress row written inside it would be invisible to the page polling it."""
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -18,6 +17,7 @@ from django.utils import timezone
 
 from .layouts import LAYOUTS, ImportContext, Layout, Parsed
 from .reading import Row, Table, open_table
+from .seen import SeenKeys, digest
 from .values import RowRejected
 
 BATCH_SIZE = 1000
@@ -53,42 +53,47 @@ def run(
     """Parse, de-duplicate and process every row; return the counts and the kept errors."""
     outcome = Outcome()
     present = frozenset(table.columns)
-    seen: set[bytes] = set()
+    seen = SeenKeys()
     batch: list[Parsed] = []
     done = 0
-    for row in table.rows():
-        done += 1
-        parsed = _parse(layout, row, present, seen, outcome)
-        if parsed is not None:
-            batch.append(parsed)
-        if len(batch) >= BATCH_SIZE:
-            _flush(layout, batch, context, outcome)
-            batch = []
-            report_progress(progress_key, done, total)
-    _flush(layout, batch, context, outcome)
+    try:
+        for row in table.rows():
+            done += 1
+            parsed = _parse(layout, row, present, outcome)
+            if parsed is not None:
+                batch.append(parsed)
+            if len(batch) >= BATCH_SIZE:
+                _flush(layout, _first_rows(batch, seen, outcome), context, outcome)
+                batch = []
+                report_progress(progress_key, done, total)
+        _flush(layout, _first_rows(batch, seen, outcome), context, outcome)
+    finally:
+        seen.close()
     report_progress(progress_key, done, total)
     return outcome
 
 
-def _parse(layout, row: Row, present, seen: set[bytes], outcome: Outcome) -> Parsed | None:
+def _parse(layout, row: Row, present, outcome: Outcome) -> Parsed | None:
     if row.problem:
         outcome.reject(row.number, "", f"The row {row.problem}.")
         return None
     try:
-        parsed = layout.parse(row.values, present, row.number)
+        return layout.parse(row.values, present, row.number)
     except RowRejected as rejected:
         outcome.reject(row.number, "", rejected.message)
         return None
-    # Duplicates are found across the whole file: a 16-byte digest per key keeps that to
-    # about 70 bytes a row, whatever the key's length.
-    digest = hashlib.blake2b(repr(parsed.key).encode(), digest_size=16).digest()
-    if digest in seen:
-        outcome.reject(
-            row.number, parsed.label, f"{parsed.label} appears on an earlier row of this file."
-        )
-        return None
-    seen.add(digest)
-    return parsed
+
+
+def _first_rows(batch: list[Parsed], seen: SeenKeys, outcome: Outcome) -> list[Parsed]:
+    """The batch without the rows whose key an earlier row of the file already had."""
+    kept = []
+    for parsed, first in zip(batch, seen.first_time([digest(p.key) for p in batch]), strict=True):
+        if first:
+            kept.append(parsed)
+        else:
+            message = f"{parsed.label} appears on an earlier row of this file."
+            outcome.reject(parsed.row_number, parsed.label, message)
+    return kept
 
 
 def _flush(layout: Layout, batch: list[Parsed], context: ImportContext, outcome: Outcome) -> None:
