@@ -3,6 +3,20 @@ from django.contrib import admin
 from .models import AuditEvent
 
 
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records staff look up in the admin but change only through the pages that keep their
+    history (services write the audit log; the admin would not)."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(AuditEvent)
 class AuditEventAdmin(admin.ModelAdmin):
     """Read-only: the audit log is appended by services, never edited."""

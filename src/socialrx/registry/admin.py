@@ -3,18 +3,9 @@ registry's pages and imports, which keep history."""
 
 from django.contrib import admin
 
+from socialrx.core.admin import ReadOnlyAdmin
+
 from .models import Account, Claim, Correction, Entity, ImportJob
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Entity)

@@ -81,11 +81,13 @@ def quarter_ends(start: date, end: date) -> list[date]:
 
 
 def followers_at(base: float, shape: PlatformShape, listed: date, day: date) -> int:
-    """Followers on `day`: the 2013 level grown (or shrunk) by the platform's yearly rates,
-    ramping up over the account's first two years."""
+    """Followers on `day`: the 2013 level grown (or, before 2013, shrunk) by the platform's
+    yearly rates from the later of 2013 and the platform's first year, ramping up over the
+    account's first two years."""
     pivot = date(2019, 1, 1)
-    years_before = (min(day, pivot) - REFERENCE_DAY).days / 365.25
-    years_after = max((day - pivot).days, 0) / 365.25
+    start = max(REFERENCE_DAY, date(shape.first_year, 1, 1))
+    years_before = (min(day, pivot) - start).days / 365.25 if start < pivot else 0.0
+    years_after = max((day - max(pivot, start)).days, 0) / 365.25
     level = base * math.exp(shape.growth_before * years_before + shape.growth_after * years_after)
     ramp = min(1.0, 0.5 + max((day - listed).days, 0) / 730)
     return max(int(level * ramp), 0)

@@ -181,16 +181,21 @@ def abandon_import(request, job_id):
 @require_GET
 def claims(request):
     require(request.user, "registry.review_claims")
-    status = request.GET.get("status", ClaimStatus.PENDING)
-    if status not in ClaimStatus.values:
-        status = ClaimStatus.PENDING
+    return _queue(request, "registry/staff/claims.html", ClaimStatus, reviews.claims_for_review)
+
+
+def _queue(request, template: str, statuses, items):
+    """A review queue (claims, corrections) filtered by status, pending first by default."""
+    status = request.GET.get("status", statuses.PENDING)
+    if status not in statuses.values:
+        status = statuses.PENDING
     return render(
         request,
-        "registry/staff/claims.html",
+        template,
         {
-            "page": paginate(request, reviews.claims_for_review(status)),
+            "page": paginate(request, items(status)),
             "status": status,
-            "statuses": ClaimStatus.choices,
+            "statuses": statuses.choices,
             "counts": reviews.pending_counts(),
             "querystring": f"status={status}",
         },
@@ -249,19 +254,8 @@ def reject_claim(request, claim_id):
 @require_GET
 def corrections(request):
     require(request.user, "registry.review_corrections")
-    status = request.GET.get("status", CorrectionStatus.PENDING)
-    if status not in CorrectionStatus.values:
-        status = CorrectionStatus.PENDING
-    return render(
-        request,
-        "registry/staff/corrections.html",
-        {
-            "page": paginate(request, reviews.corrections_for_review(status)),
-            "status": status,
-            "statuses": CorrectionStatus.choices,
-            "counts": reviews.pending_counts(),
-            "querystring": f"status={status}",
-        },
+    return _queue(
+        request, "registry/staff/corrections.html", CorrectionStatus, reviews.corrections_for_review
     )
 
 
