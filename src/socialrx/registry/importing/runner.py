@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.cache import cache
+from django.db import reset_queries
 from django.utils import timezone
 
 from .layouts import LAYOUTS, ImportContext, Layout, Parsed
@@ -100,6 +101,9 @@ def _flush(layout: Layout, batch: list[Parsed], context: ImportContext, outcome:
     if not batch:
         return
     result = layout.process(batch, context)
+    # With DEBUG on (the development server runs imports inline) Django keeps the last 9,000
+    # statements; a batch's INSERTs are large, so that log alone would grow to gigabytes.
+    reset_queries()
     outcome.counts["created"] += result.created
     outcome.counts["updated"] += result.updated
     outcome.counts["unchanged"] += result.unchanged
