@@ -31,6 +31,7 @@ def test_production_profile_passes_the_deploy_check_without_warnings(tmp_path):
         ["check", "--deploy", "--fail-level", "WARNING"],
         SOCIALRX_ENV="production",
         SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
+        MFA_ENCRYPTION_KEY="0yH6f7qzYvV8z3H8mJmXc2wTQd9F1sKp4Lr5NbGc7Ew=",
         ALLOWED_HOSTS="socialrx.example.org",
         SOCIALRX_VAR_DIR=str(tmp_path),
     )
@@ -44,6 +45,18 @@ def test_production_profile_refuses_to_start_without_a_secret_key(tmp_path):
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_profile_refuses_to_start_without_an_mfa_encryption_key(tmp_path):
+    result = run_manage(
+        ["check"],
+        SOCIALRX_ENV="production",
+        SECRET_KEY="a-long-random-production-secret-" + "k" * 40,
+        MFA_ENCRYPTION_KEY="",
+        SOCIALRX_VAR_DIR=str(tmp_path),
+    )
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEY must be set" in result.stderr
 
 
 def test_hospital_sso_and_doximity_are_configured_from_the_environment(tmp_path):

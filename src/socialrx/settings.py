@@ -5,6 +5,8 @@ a SECRET_KEY that must come from the environment). Everything else has a working
 so that `make run` serves a trial on SQLite with tasks run inline.
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -187,6 +189,17 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": env("LOGIN_FAILED_RATE_LIMIT", "20/m/ip,5/15m/key"),
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# TOTP secrets and recovery-code seeds are encrypted at rest with these keys (comma-separated:
+# the first encrypts, all decrypt, for rotation). Production must set its own.
+MFA_ADAPTER = "socialrx.accounts.adapters.MfaAdapter"
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEY")
+if not MFA_ENCRYPTION_KEYS:
+    if PRODUCTION:
+        raise ImproperlyConfigured("MFA_ENCRYPTION_KEY must be set when SOCIALRX_ENV=production")
+    # Development and tests: a stable key derived from the (development) SECRET_KEY.
+    MFA_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"mfa:" + SECRET_KEY.encode()).digest()).decode()
+    ]
 MFA_TOTP_ISSUER = "SocialRx"
 MFA_RECOVERY_CODE_COUNT = 10
 SOCIALACCOUNT_ADAPTER = "socialrx.accounts.adapters.SocialAccountAdapter"

@@ -1,8 +1,11 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.db import transaction
 from django.utils.html import linebreaks
+
+from . import secrets_at_rest
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -39,3 +42,13 @@ class SocialAccountAdapter(DefaultSocialAccountAdapter):
         name = " ".join(part for part in [data.get("first_name"), data.get("last_name")] if part)
         user.full_name = data.get("name") or name
         return user
+
+
+class MfaAdapter(DefaultMFAAdapter):
+    """Second-factor secrets are encrypted at rest (see secrets_at_rest)."""
+
+    def encrypt(self, text: str) -> str:
+        return secrets_at_rest.encrypt(text)
+
+    def decrypt(self, encrypted_text: str) -> str:
+        return secrets_at_rest.decrypt(encrypted_text)

@@ -5,3 +5,14 @@ class MembershipConfig(AppConfig):
     name = "socialrx.membership"
     label = "membership"
     verbose_name = "Membership"
+    # Models center staff may look up in the Django admin (read-only; see accounts.backends).
+    # Not the payment provider's raw events: they carry payers' details and are for operators.
+    staff_admin_models = (
+        "plan",
+        "membershipapplication",
+        "membership",
+        "invoice",
+        "payment",
+        "creditnote",
+        "renewalreminder",
+    )

@@ -51,4 +51,9 @@ class InvitationAdmin(admin.ModelAdmin):
     list_filter = ["status", "role"]
     search_fields = ["email", "organization__name"]
     list_select_related = ["organization"]
-    readonly_fields = ["nonce", "public_id", "accepted_at", "accepted_by", "invited_by"]
+    # Never the nonce: with it (and the site's key) an invitation link could be forged.
+    exclude = ["nonce"]
+    readonly_fields = ["public_id", "accepted_at", "accepted_by", "invited_by"]
+
+    def has_add_permission(self, request):
+        return False  # invitations are sent from the organization's people page

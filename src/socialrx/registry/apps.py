@@ -5,6 +5,8 @@ class RegistryConfig(AppConfig):
     name = "socialrx.registry"
     label = "registry"
     verbose_name = "Registry"
+    # Models center staff may look up in the Django admin (read-only; see accounts.backends).
+    staff_admin_models = ("entity", "account", "claim", "correction", "importjob")
 
     def ready(self) -> None:
         from django.db.backends.signals import connection_created
