@@ -292,6 +292,8 @@ REGISTRY_API_RATE = env("REGISTRY_API_RATE", "120/m")
 # Reverse proxies in front of the application whose X-Forwarded-For can be trusted (per-client
 # limits key on the client's address; 0 means none and the header is ignored).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))
+# allauth reads its own setting in a few places; both always say the same.
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 NINJA_PAGINATION_PER_PAGE = 25
 NINJA_PAGINATION_MAX_LIMIT = 100
 

@@ -86,6 +86,28 @@ def test_an_unverified_person_is_asked_to_verify_before_signing_in(
     assert client.get("/dashboard/").status_code == 302
 
 
+def test_behind_a_proxy_one_clients_failures_do_not_lock_out_another(client, settings, user):
+    """TRUSTED_PROXY_COUNT alone configures every per-client limit, allauth's lockout too."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    attacker = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.7"}
+    colleague = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.9"}
+    for number in range(20):  # a different address each time: only the per-IP rule counts
+        client.post(LOGIN_URL, {"login": f"guess{number}@example.org", "password": "x"}, **attacker)
+
+    blocked = client.post(
+        LOGIN_URL, {"login": user.email, "password": DEFAULT_PASSWORD}, **attacker
+    )
+    allowed = client.post(
+        LOGIN_URL, {"login": user.email, "password": DEFAULT_PASSWORD}, **colleague
+    )
+
+    assert blocked.status_code == 200
+    assert LOCKED_OUT.encode() in blocked.content
+    assert allowed.status_code == 302
+    assert allowed["Location"] == "/dashboard/"
+
+
 # --- sign-up --------------------------------------------------------------------------------
 
 

@@ -2,13 +2,25 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.html import linebreaks
+
+from socialrx.core.requests import client_ip
 
 from . import secrets_at_rest
 
 
 class AccountAdapter(DefaultAccountAdapter):
+    def get_client_ip(self, request):
+        """allauth's rate limits (failed logins, sign-ups, password resets) key on the same
+        client address as every other SocialRx limit: behind TRUSTED_PROXY_COUNT proxies, the
+        address the outermost proxy saw, so one visitor cannot lock out everyone else."""
+        address = client_ip(request)
+        if not address:
+            raise PermissionDenied("Unable to determine the client's address.")
+        return address
+
     def send_mail(self, template_prefix, email, context):
         """Allauth's mails (verification, password reset…) go out like every other SocialRx
         email: text and HTML parts, sent by a task after the transaction commits."""
