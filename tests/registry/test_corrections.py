@@ -23,6 +23,7 @@ from socialrx.registry.services.corrections import (
     decline_correction,
     suggest_correction,
 )
+from tests.factories import UserFactory
 from tests.registry.factories import AccountFactory, CorrectionFactory, EntityFactory
 
 pytestmark = [
@@ -256,11 +257,33 @@ def test_refused_suggestions_do_not_count_toward_the_limit(hospital):
     assert Correction.objects.count() == 1
 
 
-def test_signed_in_people_are_not_limited(hospital, user):
-    for _ in range(ANONYMOUS_LIMIT_PER_HOUR + 5):
-        suggest(user, entity=hospital, kind="other", explanation="x")
+def test_a_signed_in_account_is_limited_to_twenty_suggestions_an_hour(hospital, user):
+    for number in range(20):
+        suggest(user, entity=hospital, kind="other", explanation=f"x{number}", ip_address="a")
 
-    assert Correction.objects.count() == ANONYMOUS_LIMIT_PER_HOUR + 5
+    with pytest.raises(TooManySuggestions) as refused:
+        suggest(user, entity=hospital, kind="other", explanation="x", ip_address="b")
+
+    assert refused.value.status_code == 429
+    assert "20 suggestions in the last hour" in refused.value.message
+    assert Correction.objects.count() == 20
+    colleague = UserFactory()
+    suggest(colleague, entity=hospital, kind="other", explanation="x", ip_address="a")
+    assert Correction.objects.count() == 21
+
+
+def test_signed_in_accounts_on_one_address_share_a_limit_of_sixty_an_hour(hospital):
+    for _ in range(6):
+        person = UserFactory()
+        for _ in range(10):
+            suggest(person, entity=hospital, kind="other", explanation="x", ip_address="10.9.9.9")
+
+    with pytest.raises(TooManySuggestions):
+        suggest(
+            UserFactory(), entity=hospital, kind="other", explanation="x", ip_address="10.9.9.9"
+        )
+
+    assert Correction.objects.count() == 60
 
 
 # --- staff decisions ------------------------------------------------------------------------
@@ -558,7 +581,8 @@ def test_the_eleventh_anonymous_suggestion_from_the_page_gets_a_429_with_a_messa
     assert statuses == [302] * ANONYMOUS_LIMIT_PER_HOUR
     assert response.status_code == 429
     message = (
-        "Too many suggestions from this connection in the last hour. Sign in, or try again later."
+        "Too many suggestions from this connection in the last hour (at most 10). Sign in, or "
+        "try again later."
     )
     assert response.context["form"].non_field_errors() == [message]
     assert message.encode() in response.content
@@ -567,16 +591,26 @@ def test_the_eleventh_anonymous_suggestion_from_the_page_gets_a_429_with_a_messa
     assert other.status_code == 302
 
 
-def test_signed_in_people_are_not_limited_on_the_page(client, hospital, user):
+def test_a_signed_in_account_past_its_limit_gets_a_429_with_a_message_on_the_page(
+    client, hospital, user
+):
     client.force_login(user)
     data = {"kind": "other", "explanation": "The hospital closed."}
 
     statuses = {
         client.post(correction_url(hospital), data, REMOTE_ADDR="203.0.113.9").status_code
-        for _ in range(ANONYMOUS_LIMIT_PER_HOUR + 2)
+        for _ in range(20)  # twice the anonymous limit: signed-in people get more
     }
+    response = client.post(correction_url(hospital), data, REMOTE_ADDR="198.51.100.4")
 
     assert statuses == {302}
+    assert response.status_code == 429
+    message = (
+        "You have sent 20 suggestions in the last hour, the most one account may. Staff review "
+        "them in order; please try again in an hour."
+    )
+    assert response.context["form"].non_field_errors() == [message]
+    assert Correction.objects.count() == 20
 
 
 def test_the_suggestion_page_of_an_unknown_listing_is_not_found(client):

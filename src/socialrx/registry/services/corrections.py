@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,14 +11,19 @@ from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
 from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
+from socialrx.core.ratelimit import count_hit
 
 from ..models import Account, Correction, CorrectionKind, CorrectionStatus, Entity
 from .accounts import add_account, normalized_address, remove_account
 from .entities import clean_detail, update_entity_details
 
-# Suggestions from people who are not signed in, per address per hour: enough for a real
-# person, too few for a flood.
+# Suggestions per hour: enough for a real person fixing their hospital's listing, too few for a
+# flood. People who are not signed in are counted by address; signed-in people by account and
+# by address (a hospital's staff may share one address, hence the higher figure).
 ANONYMOUS_LIMIT_PER_HOUR = 10
+ACCOUNT_LIMIT_PER_HOUR = 20
+SIGNED_IN_ADDRESS_LIMIT_PER_HOUR = 60
+HOUR = 60 * 60
 
 
 class TooManySuggestions(DomainError):
@@ -27,19 +31,26 @@ class TooManySuggestions(DomainError):
 
 
 def _throttle(actor, ip_address: str | None) -> None:
-    if getattr(actor, "is_authenticated", False):
+    address = ip_address or "unknown"
+    if not getattr(actor, "is_authenticated", False):
+        if count_hit(f"corrections:anonymous:{address}", window_seconds=HOUR) > (
+            ANONYMOUS_LIMIT_PER_HOUR
+        ):
+            raise TooManySuggestions(
+                f"Too many suggestions from this connection in the last hour (at most "
+                f"{ANONYMOUS_LIMIT_PER_HOUR}). Sign in, or try again later."
+            )
         return
-    key = f"registry:corrections:{ip_address or 'unknown'}"
-    cache.add(key, 0, 60 * 60)
-    try:
-        count = cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, 60 * 60)
-        count = 1
-    if count > ANONYMOUS_LIMIT_PER_HOUR:
+    if count_hit(f"corrections:account:{actor.pk}", window_seconds=HOUR) > (ACCOUNT_LIMIT_PER_HOUR):
         raise TooManySuggestions(
-            "Too many suggestions from this connection in the last hour. Sign in, or try "
-            "again later."
+            f"You have sent {ACCOUNT_LIMIT_PER_HOUR} suggestions in the last hour, the most "
+            "one account may. Staff review them in order; please try again in an hour."
+        )
+    if count_hit(f"corrections:signed-in:{address}", window_seconds=HOUR) > (
+        SIGNED_IN_ADDRESS_LIMIT_PER_HOUR
+    ):
+        raise TooManySuggestions(
+            "Too many suggestions from this connection in the last hour. Try again later."
         )
 
 
