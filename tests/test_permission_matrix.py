@@ -68,6 +68,7 @@ from socialrx.organizations.models import (
 from socialrx.organizations.services import invitation_token
 from socialrx.registry.models import Account, Claim, Correction, Entity, ImportJob
 from socialrx.registry.services.imports import preview_import
+from tests.admin_policy import STAFF_VIEWABLE
 from tests.factories import InvitationFactory, UserFactory, org_with_admin
 from tests.membership.factories import standard_plans
 from tests.registry.factories import (
@@ -436,6 +437,10 @@ MATRIX: dict[str, tuple[Case, ...]] = {
     "healthz": (get(named("healthz"), PUBLIC),),
     "readyz": (get(named("readyz"), PUBLIC),),
     "audit_log": (get(named("audit_log"), STAFF_ONLY),),
+    "failed_emails": (
+        get(named("failed_emails"), SIGNED_IN),
+        post(named("failed_emails"), signed_in(DONE), label="POST acknowledge"),
+    ),
     "dashboard": (get(named("dashboard"), SIGNED_IN),),
     # --- accounts (SocialRx pages) --------------------------------------------------------
     "profile": (get(named("profile"), SIGNED_IN),),
@@ -1158,7 +1163,10 @@ def _admin_cases() -> tuple[Case, ...]:
         cases.append(
             get(
                 named(f"{prefix}_changelist"),
-                NON_STAFF_ADMIN,
+                # Staff see an allow-list of models: never second factors, tokens, sessions.
+                NON_STAFF_ADMIN
+                if opts.label_lower in STAFF_VIEWABLE
+                else roles(ADMIN_LOGIN, staff=FORBIDDEN),
                 label=f"{opts.label_lower} changelist",
             )
         )

@@ -19,30 +19,11 @@ from django.test import Client
 from socialrx.accounts.secrets_at_rest import decrypt
 from socialrx.accounts.services import create_api_token
 from socialrx.organizations.models import Invitation
+from tests.admin_policy import STAFF_VIEWABLE
 from tests.factories import StaffFactory, UserFactory, give_mfa, org_with_admin
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
-# What center staff may look up, written out: anything else must answer 403 to them.
-STAFF_VIEWABLE = {
-    "accounts.user",
-    "core.auditevent",
-    "organizations.organization",
-    "organizations.orgmembership",
-    "organizations.invitation",
-    "membership.plan",
-    "membership.membershipapplication",
-    "membership.membership",
-    "membership.invoice",
-    "membership.payment",
-    "membership.creditnote",
-    "membership.renewalreminder",
-    "registry.entity",
-    "registry.account",
-    "registry.claim",
-    "registry.correction",
-    "registry.importjob",
-}
 SECRET_FIELD = re.compile(r"secret|token(?!_prefix)|hash|seed|nonce|password|key$|data$", re.I)
 
 

@@ -3,9 +3,9 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib.sites.shortcuts import get_current_site
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.utils.html import linebreaks
 
+from socialrx.core.email import queue_email, single_line
 from socialrx.core.requests import client_ip
 
 from . import secrets_at_rest
@@ -24,8 +24,6 @@ class AccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context):
         """Allauth's mails (verification, password reset…) go out like every other SocialRx
         email: text and HTML parts, sent by a task after the transaction commits."""
-        from socialrx.core.tasks import send_email
-
         # The context allauth's own send_mail builds: its templates greet with the site's name.
         context = {
             "request": self.request,
@@ -38,11 +36,13 @@ class AccountAdapter(DefaultAccountAdapter):
             (content for content, mime in message.alternatives if mime == "text/html"),
             linebreaks(message.body, autoescape=True),
         )
-        subject, text_body, to = message.subject, message.body, list(message.to)
-        transaction.on_commit(
-            lambda: send_email.delay(
-                to=to, subject=subject, text_body=text_body, html_body=html_body
-            )
+        queue_email(
+            to=list(message.to),
+            subject=single_line(message.subject),
+            text_body=message.body,
+            html_body=html_body,
+            template=template_prefix,
+            triggered_by=getattr(self.request, "user", None),
         )
 
 

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import AuditEvent
+from .models import AuditEvent, FailedEmail
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -15,6 +15,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(FailedEmail)
+class FailedEmailAdmin(ReadOnlyAdmin):
+    """Every email that could not be sent, for staff to follow up."""
+
+    list_display = ["created_at", "recipients", "subject", "reason", "triggered_by"]
+    list_filter = ["template"]
+    search_fields = ["recipients", "subject", "triggered_by__email"]
+    list_select_related = ["triggered_by"]
+    date_hierarchy = "created_at"
 
 
 @admin.register(AuditEvent)

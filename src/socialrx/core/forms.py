@@ -1,5 +1,7 @@
 from django import forms
 
+from .validators import validate_single_line
+
 TARGET_TYPES = [
     ("", "Any object"),
     ("accounts.user", "Person"),
@@ -9,7 +11,28 @@ TARGET_TYPES = [
 ]
 
 
-class AuditFilterForm(forms.Form):
+class SingleLineFieldsMixin:
+    """Every text field of the form that is not a multi-line text area refuses line breaks and
+    other control characters, so no form can let one through by forgetting a validator."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField) and not isinstance(
+                field.widget, forms.Textarea | forms.PasswordInput
+            ):
+                field.validators.append(validate_single_line)
+
+
+class Form(SingleLineFieldsMixin, forms.Form):
+    """The base of SocialRx's forms."""
+
+
+class ModelForm(SingleLineFieldsMixin, forms.ModelForm):
+    """The base of SocialRx's model forms."""
+
+
+class AuditFilterForm(Form):
     actor = forms.CharField(label="Who (email)", required=False, max_length=254)
     action = forms.CharField(
         label="Action",

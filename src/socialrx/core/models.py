@@ -1,4 +1,4 @@
-"""The shared kernel's own data: the audit log."""
+"""The shared kernel's own data: the audit log and the emails that could not be sent."""
 
 from django.conf import settings
 from django.db import models
@@ -41,3 +41,29 @@ class AuditEvent(models.Model):
             for key in keys
             if self.before.get(key) != self.after.get(key)
         ]
+
+
+class FailedEmail(models.Model):
+    """An email that could not be sent. Kept so the person whose action sent it learns so, and
+    center staff see every failed send. Never the body: it may carry a sign-in or invitation
+    link."""
+
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    triggered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    recipients = models.TextField()
+    subject = models.CharField(max_length=255)
+    template = models.CharField(max_length=120, blank=True)
+    reason = models.CharField(max_length=255)
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {self.recipients}"

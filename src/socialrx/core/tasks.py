@@ -1,12 +1,51 @@
+import logging
+import smtplib
+
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import BadHeaderError, EmailMultiAlternatives
+
+logger = logging.getLogger(__name__)
+MAX_RETRIES = 5
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(*, to: list[str], subject: str, text_body: str, html_body: str) -> None:
+@shared_task(bind=True, max_retries=MAX_RETRIES)
+def send_email(
+    self,
+    *,
+    to: list[str],
+    subject: str,
+    text_body: str,
+    html_body: str,
+    template: str = "",
+    triggered_by_id: int | None = None,
+) -> None:
+    """Send one email. A passing network failure is retried with back-off; a message that can
+    never go (a refused address, a malformed header) and the last failed retry are recorded, so
+    the person who sent it and center staff learn of it."""
     message = EmailMultiAlternatives(
         subject=subject, body=text_body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
     message.attach_alternative(html_body, "text/html")
-    message.send()
+    try:
+        message.send()
+    except (BadHeaderError, ValueError, smtplib.SMTPRecipientsRefused) as error:
+        _record_failure(to, subject, template, triggered_by_id, error)
+    except OSError as error:  # connection refused, timeouts, temporary SMTP errors
+        if self.request.retries >= MAX_RETRIES or self.request.is_eager:
+            _record_failure(to, subject, template, triggered_by_id, error)
+            return
+        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+
+
+def _record_failure(to, subject, template, triggered_by_id, error) -> None:
+    from .email import record_failed_email
+
+    logger.error("Email %r to %s could not be sent: %s", subject, to, error)
+    record_failed_email(
+        recipients=to,
+        subject=subject,
+        template=template,
+        triggered_by_id=triggered_by_id,
+        reason=f"{error.__class__.__name__}: {error}",
+    )

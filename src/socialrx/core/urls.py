@@ -7,4 +7,5 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("staff/audit/", views.audit_log, name="audit_log"),
+    path("account/failed-emails/", views.failed_emails, name="failed_emails"),
 ]

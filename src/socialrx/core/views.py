@@ -1,14 +1,16 @@
 """Public pages of the center, health probes and the staff audit log."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 
 from . import selectors
+from .email import acknowledge_failures, unacknowledged_failures
 from .forms import AuditFilterForm
 from .pagination import paginate, querystring_without_page
 from .permissions import require
@@ -46,6 +48,20 @@ def readyz(request):
     return JsonResponse(
         {"status": "ok" if healthy else "unavailable", "checks": checks},
         status=200 if healthy else 503,
+    )
+
+
+@login_required
+def failed_emails(request):
+    """The emails the signed-in person's actions sent that could not be sent."""
+    if request.method == "POST":
+        acknowledge_failures(request.user)
+        messages.success(request, "Thank you. The notice is cleared.")
+        return redirect("failed_emails")
+    return render(
+        request,
+        "core/failed_emails.html",
+        {"failures": list(unacknowledged_failures(request.user)[:100])},
     )
 
 

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils import timezone
 
+from socialrx.core.forms import Form, ModelForm
 from socialrx.core.money import parse_dollars
 
 from .models import MembershipStatus, PaymentMethod, Plan, PlanAudience, ResourceTier
@@ -40,7 +41,7 @@ class MoneyField(forms.CharField):
         return value
 
 
-class PlanForm(forms.ModelForm):
+class PlanForm(ModelForm):
     annual_price = MoneyField(label="Annual price")
     resource_tiers = forms.MultipleChoiceField(
         choices=ResourceTier.choices, widget=forms.CheckboxSelectMultiple, required=False
@@ -81,7 +82,7 @@ class PlanForm(forms.ModelForm):
         """Model validation and band rules run in the service, which names the clash."""
 
 
-class ApplicationForm(forms.Form):
+class ApplicationForm(Form):
     billing_contact_name = forms.CharField(label="Billing contact", max_length=150)
     billing_email = forms.EmailField(label="Billing email", max_length=254)
     po_number = forms.CharField(
@@ -96,7 +97,7 @@ class ApplicationForm(forms.Form):
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
@@ -104,7 +105,7 @@ class DeclineForm(forms.Form):
     )
 
 
-class ManualPaymentForm(forms.Form):
+class ManualPaymentForm(Form):
     amount = MoneyField(label="Amount received")
     method = forms.ChoiceField(
         choices=[(PaymentMethod.CHECK, "Check"), (PaymentMethod.ACH, "ACH transfer")]
@@ -119,29 +120,29 @@ class ManualPaymentForm(forms.Form):
     )
 
 
-class VoidForm(forms.Form):
+class VoidForm(Form):
     reason = forms.CharField(max_length=500)
 
 
-class PurchaseOrderForm(forms.Form):
+class PurchaseOrderForm(Form):
     po_number = forms.CharField(label="Purchase order number", max_length=60)
 
 
-class CancelForm(forms.Form):
+class CancelForm(Form):
     reason = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     credit = MoneyField(
         label="Credit note (optional)", required=False, help_text="Leave empty for none."
     )
 
 
-class AdjustmentForm(forms.Form):
+class AdjustmentForm(Form):
     description = forms.CharField(
         max_length=255, help_text="For example: Move to the 300–499 bed band"
     )
     amount = MoneyField(label="Amount")
 
 
-class ComplimentaryForm(forms.Form):
+class ComplimentaryForm(Form):
     organization = forms.ModelChoiceField(queryset=None)
     plan = forms.ModelChoiceField(queryset=Plan.objects.active())
     reason = forms.CharField(max_length=500)
@@ -153,7 +154,7 @@ class ComplimentaryForm(forms.Form):
         self.fields["organization"].queryset = Organization.objects.order_by("name")
 
 
-class MembershipFilterForm(forms.Form):
+class MembershipFilterForm(Form):
     status = forms.ChoiceField(
         choices=[("", "Any status"), *MembershipStatus.choices], required=False
     )
@@ -161,7 +162,7 @@ class MembershipFilterForm(forms.Form):
     q = forms.CharField(label="Organization", required=False, max_length=100)
 
 
-class InvoiceFilterForm(forms.Form):
+class InvoiceFilterForm(Form):
     state = forms.ChoiceField(
         label="Status",
         choices=[

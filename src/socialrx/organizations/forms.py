@@ -3,10 +3,12 @@ from functools import partial
 from django import forms
 from django.core.validators import MinValueValidator
 
+from socialrx.core.forms import Form, ModelForm
+
 from .models import Organization, OrgRole
 
 
-class OrganizationForm(forms.ModelForm):
+class OrganizationForm(ModelForm):
     website = forms.URLField(
         required=False,
         assume_scheme="https",
@@ -76,10 +78,10 @@ class OrganizationForm(forms.ModelForm):
             del self.instance.full_clean
 
 
-class InvitationForm(forms.Form):
+class InvitationForm(Form):
     email = forms.EmailField(label="Email address", max_length=254)
     role = forms.ChoiceField(choices=OrgRole.choices, initial=OrgRole.MEMBER)
 
 
-class MemberRoleForm(forms.Form):
+class MemberRoleForm(Form):
     role = forms.ChoiceField(choices=OrgRole.choices)

@@ -153,7 +153,7 @@ def _max_age() -> timedelta:
     return timedelta(days=settings.INVITATION_MAX_AGE_DAYS)
 
 
-def _send_invitation_email(invitation: Invitation) -> None:
+def _send_invitation_email(invitation: Invitation, *, actor) -> None:
     queue_templated_email(
         to=[invitation.email],
         template="organizations/email/invitation",
@@ -164,6 +164,7 @@ def _send_invitation_email(invitation: Invitation) -> None:
             "accept_url": invitation_url(invitation),
             "expires_at": invitation.expires_at,
         },
+        triggered_by=actor,
     )
 
 
@@ -206,7 +207,7 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
         target=invitation,
         after={"email": email, "role": role, "organization": str(organization)},
     )
-    _send_invitation_email(invitation)
+    _send_invitation_email(invitation, actor=actor)
     return invitation
 
 
@@ -251,7 +252,7 @@ def resend_invitation(*, actor, invitation: Invitation) -> Invitation:
     invitation.expires_at = now + _max_age()
     invitation.save(update_fields=["nonce", "sent_at", "expires_at"])
     audit.record(actor=actor, action="invitation.resent", target=invitation)
-    _send_invitation_email(invitation)
+    _send_invitation_email(invitation, actor=actor)
     return invitation
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from django import forms
 from django.utils import timezone
 
+from socialrx.core.forms import Form
 from socialrx.organizations.models import US_STATES
 
 from .classification import OwnershipGroup
@@ -23,7 +24,7 @@ from .platforms import Platform
 ANY = [("", "Any")]
 
 
-class SearchForm(forms.Form):
+class SearchForm(Form):
     q = forms.CharField(
         label="Name, city or handle",
         required=False,
@@ -55,7 +56,7 @@ class SearchForm(forms.Form):
         self.fields["specialty"].choices = ANY + [(s, s) for s in specialties]
 
 
-class AsOfForm(forms.Form):
+class AsOfForm(Form):
     kind = forms.ChoiceField(
         label="Who",
         choices=[
@@ -82,7 +83,7 @@ class AsOfForm(forms.Form):
         return day
 
 
-class LeaderboardForm(forms.Form):
+class LeaderboardForm(Form):
     platform = forms.ChoiceField(label="Platform", choices=Platform.choices, required=False)
     kind = forms.ChoiceField(
         label="Listing", choices=[("", "All listings"), *EntityKind.choices], required=False
@@ -90,7 +91,7 @@ class LeaderboardForm(forms.Form):
     state = forms.ChoiceField(label="State", choices=ANY + US_STATES, required=False)
 
 
-class ClaimForm(forms.Form):
+class ClaimForm(Form):
     job_title = forms.CharField(
         label="Your role there",
         max_length=150,
@@ -124,7 +125,7 @@ class ClaimForm(forms.Form):
         return self.organizations.get(value) if value else None
 
 
-class AccountForm(forms.Form):
+class AccountForm(Form):
     platform = forms.ChoiceField(label="Platform", choices=Platform.choices)
     address = forms.CharField(
         label="Address or handle",
@@ -143,7 +144,7 @@ class AccountForm(forms.Form):
     verified = forms.BooleanField(label="Verified by the platform", required=False)
 
 
-class AccountUpdateForm(forms.Form):
+class AccountUpdateForm(Form):
     followers = forms.IntegerField(
         label="Followers", required=False, min_value=0, max_value=MAX_FOLLOWERS
     )
@@ -158,11 +159,11 @@ class AccountUpdateForm(forms.Form):
     verified = forms.BooleanField(label="Verified by the platform", required=False)
 
 
-class RemoveAccountForm(forms.Form):
+class RemoveAccountForm(Form):
     reason = forms.CharField(label="Why", required=False, max_length=300)
 
 
-class CorrectionForm(forms.Form):
+class CorrectionForm(Form):
     kind = forms.ChoiceField(
         label="What is wrong", choices=CorrectionKind.choices, widget=forms.RadioSelect
     )
@@ -219,7 +220,7 @@ class CorrectionForm(forms.Form):
         return cleaned
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(Form):
     kind = forms.ChoiceField(label="The file holds", choices=ImportKind.choices)
     file = forms.FileField(
         label="File",
@@ -228,5 +229,5 @@ class ImportUploadForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(Form):
     note = forms.CharField(label="Note", required=False, max_length=1000)

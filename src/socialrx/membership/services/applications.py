@@ -128,7 +128,7 @@ def approve_application(*, actor, application: MembershipApplication, issued_on=
         before={"status": ApplicationStatus.PENDING},
         after={"status": ApplicationStatus.APPROVED, "invoice": invoice.number},
     )
-    _notify_applicant(application, approved=True, invoice=invoice)
+    _notify_applicant(application, approved=True, invoice=invoice, actor=actor)
     return membership, invoice
 
 
@@ -151,11 +151,11 @@ def decline_application(*, actor, application: MembershipApplication, reason: st
         before={"status": ApplicationStatus.PENDING},
         after={"status": ApplicationStatus.DECLINED, "reason": reason},
     )
-    _notify_applicant(application, approved=False)
+    _notify_applicant(application, approved=False, actor=actor)
     return application
 
 
-def _notify_applicant(application, *, approved: bool, invoice=None) -> None:
+def _notify_applicant(application, *, approved: bool, actor, invoice=None) -> None:
     recipients = sorted(
         {
             email
@@ -167,4 +167,5 @@ def _notify_applicant(application, *, approved: bool, invoice=None) -> None:
         to=recipients,
         template=f"membership/email/application_{'approved' if approved else 'declined'}",
         context={"application": application, "invoice": invoice},
+        triggered_by=actor,
     )

@@ -14,6 +14,7 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
+from socialrx.core.validators import describe_character, first_control_character
 from socialrx.organizations.models import US_STATES
 from socialrx.organizations.validators import npi_check_digit_ok, validate_ccn
 
@@ -39,7 +40,10 @@ def text(value: str, label: str, *, required: bool = False, max_length: int = MA
         if required:
             raise RowRejected(f"{label} is empty.")
         return ""
-    value = " ".join(value.split())
+    value = " ".join(value.split())  # a line break inside a cell becomes a space
+    control = first_control_character(value)
+    if control is not None:
+        raise RowRejected(f"{label} contains {describe_character(control)}; remove it.")
     if len(value) > max_length:
         raise RowRejected(f"{label} is longer than {max_length} characters.")
     return value

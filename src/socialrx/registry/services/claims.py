@@ -223,4 +223,5 @@ def _decided(actor, claim: Claim) -> None:
         to=[claim.claimant.email],
         template="registry/email/claim_decided",
         context={"claim": claim, "entity": claim.entity, "site_url": settings.SITE_URL},
+        triggered_by=actor,
     )

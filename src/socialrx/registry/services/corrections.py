@@ -188,5 +188,6 @@ def _decide(actor, correction: Correction, status: str, note: str) -> Correction
                 "entity": correction.entity,
                 "site_url": settings.SITE_URL,
             },
+            triggered_by=actor,
         )
     return correction

@@ -1,0 +1,25 @@
+"""The Django admin models center staff may look up, written out by hand (the code under test
+collects them from each app's `staff_admin_models`)."""
+
+STAFF_VIEWABLE = frozenset(
+    {
+        "accounts.user",
+        "core.auditevent",
+        "core.failedemail",
+        "organizations.organization",
+        "organizations.orgmembership",
+        "organizations.invitation",
+        "membership.plan",
+        "membership.membershipapplication",
+        "membership.membership",
+        "membership.invoice",
+        "membership.payment",
+        "membership.creditnote",
+        "membership.renewalreminder",
+        "registry.entity",
+        "registry.account",
+        "registry.claim",
+        "registry.correction",
+        "registry.importjob",
+    }
+)
