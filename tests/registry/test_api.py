@@ -390,15 +390,32 @@ def test_adoption_of_physicians_as_of_today_by_default(client, registry):
     assert body["over_time"] == []
 
 
-def test_adoption_in_the_future_is_a_400_with_the_reason(client, registry):
-    tomorrow = timezone.localdate() + timedelta(days=1)
+@pytest.mark.parametrize(
+    ("as_of", "reason"),
+    [
+        ("tomorrow", "Value error, as_of cannot be in the future"),
+        ("2003-12-31", "Value error, as_of must be in 2004 or later"),
+    ],
+)
+def test_adoption_outside_the_registry_is_a_422_with_the_reason(client, registry, as_of, reason):
+    if as_of == "tomorrow":
+        as_of = (timezone.localdate() + timedelta(days=1)).isoformat()
 
-    response = client.get(f"{API}/adoption", {"as_of": tomorrow.isoformat()})
+    # A well-formed day outside the range is invalid input like any other (it was a 400).
+    response = client.get(f"{API}/adoption", {"as_of": as_of})
 
-    assert (response.status_code, response.json()) == (
-        400,
-        {"detail": "as_of cannot be in the future.", "code": "invalid", "field": "as_of"},
-    )
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert (error["loc"], error["msg"]) == (["query", "as_of"], reason)
+
+
+def test_adoption_from_the_first_day_of_the_registry_to_today_is_answered(client, registry):
+    statuses = [
+        client.get(f"{API}/adoption", {"as_of": as_of}).status_code
+        for as_of in ("2004-01-01", timezone.localdate().isoformat())
+    ]
+
+    assert statuses == [200, 200]
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,7 @@
 from ninja import Router, Schema
 
+from socialrx.api.errors import documented
+
 router = Router()
 
 
@@ -14,7 +16,7 @@ class MeOut(Schema):
     center_roles: list[str]
 
 
-@router.get("/me", response=MeOut, summary="The signed-in person")
+@router.get("/me", **documented(MeOut, 401, 403), summary="The signed-in person")
 def me(request):
     user = request.user
     return {

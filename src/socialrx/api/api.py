@@ -18,7 +18,9 @@ api = NinjaAPI(
     version="1",
     description=(
         "The SocialRx platform API. Authenticate with a personal API token "
-        "(`Authorization: Bearer srx_…`, created on your profile page) or a browser session."
+        "(`Authorization: Bearer srx_…`, created on your profile page) or a browser session. "
+        "A refused request is answered 4xx with a JSON `ErrorOut` (`detail`, for invalid input "
+        "422 with its `errors`); each operation lists the statuses it can answer."
     ),
     auth=AUTH,
     urls_namespace="api",

@@ -3,6 +3,7 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
+from socialrx.api.errors import documented
 from socialrx.organizations.selectors import organization_for
 
 from . import selectors
@@ -57,14 +58,14 @@ class MembershipOut(Schema):
     invoices: list[InvoiceOut]
 
 
-@public_router.get("/plans", response=list[PlanOut], summary="Membership plans (public)")
+@public_router.get("/plans", **documented(list[PlanOut], 403), summary="Membership plans (public)")
 def list_plans(request):
     return list(Plan.objects.active().order_by("audience", "size_min"))
 
 
 @router.get(
     "/organizations/{public_id}/membership",
-    response=MembershipOut,
+    **documented(MembershipOut, 401, 403, 404, 422),
     summary="An organization's membership and invoices (its admins and center staff)",
 )
 def organization_membership(request, public_id: UUID):

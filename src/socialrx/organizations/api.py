@@ -2,6 +2,8 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
+from socialrx.api.errors import documented
+
 from . import selectors
 
 router = Router()
@@ -37,7 +39,11 @@ class PersonOut(Schema):
     joined_at: str
 
 
-@router.get("/mine", response=list[MyOrganizationOut], summary="The caller's organizations")
+@router.get(
+    "/mine",
+    **documented(list[MyOrganizationOut], 401, 403),
+    summary="The caller's organizations",
+)
 def my_organizations(request):
     return [
         {"role": membership.role, "organization": membership.organization}
@@ -47,7 +53,7 @@ def my_organizations(request):
 
 @router.get(
     "/{public_id}/people",
-    response=list[PersonOut],
+    **documented(list[PersonOut], 401, 403, 404, 422),
     summary="An organization's people (its admins and center staff only)",
 )
 def organization_people(request, public_id: UUID):

@@ -5,6 +5,7 @@ address (REGISTRY_API_RATE)."""
 import threading
 from datetime import date
 from enum import Enum
+from typing import Any
 from uuid import UUID
 
 from django.conf import settings
@@ -14,7 +15,8 @@ from ninja.pagination import LimitOffsetPagination, paginate
 from ninja.throttling import BaseThrottle, SimpleRateThrottle
 from pydantic import field_validator
 
-from socialrx.core.errors import DomainError, NotFound
+from socialrx.api.errors import documented
+from socialrx.core.errors import NotFound
 from socialrx.core.requests import client_ip
 
 from .models import Entity, EntityKind
@@ -63,11 +65,26 @@ MAX_OFFSET = 1_000_000_000
 
 class RegistryPagination(LimitOffsetPagination):
     class Input(LimitOffsetPagination.Input):
-        offset: int = Field(0, ge=0, le=MAX_OFFSET)
+        limit: int = Field(
+            settings.NINJA_PAGINATION_PER_PAGE,
+            ge=1,
+            le=settings.NINJA_PAGINATION_MAX_LIMIT,
+            description=(
+                f"Results per page: 1 to {settings.NINJA_PAGINATION_MAX_LIMIT} "
+                f"(default {settings.NINJA_PAGINATION_PER_PAGE})."
+            ),
+        )
+        offset: int = Field(
+            0, ge=0, le=MAX_OFFSET, description=f"Results to skip: 0 to {MAX_OFFSET:,}."
+        )
 
 
 # The first hospital accounts date from the mid-2000s; the dashboard's form has the same floor.
 FIRST_YEAR = 2004
+# What the registry's endpoints can refuse with. No authentication is needed, but a browser
+# session of a center-role account without two-factor authentication is refused (403) by the
+# middleware that gates such accounts.
+REGISTRY_ERRORS = (403, 422, 429)
 
 router = Router(auth=None, throttle=[ClientThrottle()])
 
@@ -173,15 +190,36 @@ class EntityDetailOut(Schema):
         return entity.accounts_with_history
 
 
+# PostgreSQL cannot compare text with a NUL character in it; the document says so.
+NO_NUL = {"pattern": r"^[^\x00]*$"}
+
+
+def _text(description: str) -> Any:
+    return Field("", description=f"{description} No NUL character.", json_schema_extra=NO_NUL)
+
+
+def _not_null(schema: dict) -> None:
+    # A query parameter is left out, never null: the document offers only the choices.
+    [kept] = [choice for choice in schema.pop("anyOf") if choice.get("type") != "null"]
+    # An enum is a reference: under allOf, so this schema keeps its description beside it.
+    schema.update({"allOf": [kept]} if "$ref" in kept else kept)
+
+
+def _choice(description: str) -> Any:
+    return Field(None, description=description, json_schema_extra=_not_null)
+
+
 class SearchParams(Schema):
-    q: str = ""
-    kind: KindParam | None = None
-    state: str = ""
-    platform: PlatformParam | None = None
-    hospital_type: str = ""
-    ownership: str = ""
-    specialty: str = ""
-    presence: PresenceParam | None = None
+    q: str = _text(
+        "Name (typos tolerated), city, CCN, NPI or handle; only the first 200 characters count."
+    )
+    kind: KindParam | None = _choice("Only this kind.")
+    state: str = _text("Two-letter state code, any case; only the first two characters count.")
+    platform: PlatformParam | None = _choice("Only entities with an account on this platform.")
+    hospital_type: str = _text("Hospital type, e.g. `Acute Care Hospitals`.")
+    ownership: str = _text("Ownership, e.g. `for_profit`.")
+    specialty: str = _text("A physician's specialty.")
+    presence: PresenceParam | None = _choice("`any`: with a listed account; `none`: without one.")
 
     @field_validator("q", "state", "hospital_type", "ownership", "specialty")
     @classmethod
@@ -194,7 +232,7 @@ class SearchParams(Schema):
 
 @router.get(
     "/entities",
-    response=list[EntityOut],
+    **documented(list[EntityOut], *REGISTRY_ERRORS),
     summary="Search the registry (name with typos, city, handle; filters)",
 )
 @paginate(RegistryPagination)
@@ -214,7 +252,9 @@ def search_entities(request, params: Query[SearchParams]):
 
 @router.get(
     "/entities/{public_id}",
-    response=EntityDetailOut,
+    **documented(
+        EntityDetailOut, 403, 404, 422, 429, reasons={404: "No such entry in the registry."}
+    ),
     summary="One entity with its accounts and their follower history",
 )
 def entity_detail(request, public_id: UUID):
@@ -263,19 +303,33 @@ class AdoptionOut(Schema):
     over_time: list[TimePointOut]
 
 
+class AdoptionParams(Schema):
+    kind: KindParam = Field(KindParam.HOSPITAL, description="Which entities to count.")
+    as_of: date | None = _choice(
+        f"The day to count as of, from {FIRST_YEAR}-01-01 to today; default today. "
+        "A day outside that range is invalid input (422), like a malformed one."
+    )
+
+    @field_validator("as_of")
+    @classmethod
+    def _within_the_registry(cls, value: date | None) -> date | None:
+        if value is None:
+            return value
+        if value > timezone.localdate():
+            raise ValueError("as_of cannot be in the future")
+        if value.year < FIRST_YEAR:
+            raise ValueError(f"as_of must be in {FIRST_YEAR} or later")
+        return value
+
+
 @router.get(
     "/adoption",
-    response=AdoptionOut,
+    **documented(AdoptionOut, *REGISTRY_ERRORS),
     summary="Adoption statistics as of a date (default today)",
 )
-def adoption(request, kind: KindParam = KindParam.HOSPITAL, as_of: date | None = None):
-    today = timezone.localdate()
-    as_of = as_of or today
-    if as_of > today:
-        raise DomainError("as_of cannot be in the future.", field="as_of")
-    if as_of.year < FIRST_YEAR:
-        raise DomainError(f"as_of must be in {FIRST_YEAR} or later.", field="as_of")
-    result = statistics.adoption(kind=kind.value, as_of=as_of)
+def adoption(request, params: Query[AdoptionParams]):
+    as_of = params.as_of or timezone.localdate()
+    result = statistics.adoption(kind=params.kind.value, as_of=as_of)
     return {
         "kind": result.kind,
         "as_of": result.as_of,
