@@ -2,7 +2,9 @@ from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount, SocialApp, SocialToken
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db import models
 
+from .forms import PhotoField
 from .models import ApiToken, User
 
 
@@ -50,6 +52,9 @@ class UserAdmin(DjangoUserAdmin):
         ("Center roles", {"fields": ["is_staff", "is_coach", "is_researcher", "is_superuser"]}),
         ("Status", {"fields": ["is_active", "last_login", "date_joined"]}),
     ]
+    # The admin judges a photo like the profile page: by its content, re-encoded without
+    # metadata (see photos.py).
+    formfield_overrides = {models.ImageField: {"form_class": PhotoField}}
     add_fieldsets = [(None, {"classes": ["wide"], "fields": ["email", "password1", "password2"]})]
 
 

@@ -9,6 +9,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils import timezone
 
+from . import photos
+
 TIME_ZONE_CHOICES = [
     (name, name.replace("_", " "))
     for name in sorted(zoneinfo.available_timezones())
@@ -47,8 +49,9 @@ class UserManager(BaseUserManager):
 
 
 def profile_photo_path(instance: "User", filename: str) -> str:
-    suffix = filename.rsplit(".", 1)[-1].lower() if "." in filename else "jpg"
-    return f"profile-photos/{instance.public_id}.{suffix}"
+    """Named by the person's public id, under the extension of the format the photo really is
+    (PNG, JPEG or WebP; see `photos`), never the suffix of the uploaded name."""
+    return f"profile-photos/{instance.public_id}.{photos.extension_of(instance.photo)}"
 
 
 class User(AbstractUser):

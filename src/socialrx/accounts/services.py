@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import transaction
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from socialrx.core import audit
 from socialrx.core.errors import DomainError, NotFound
 from socialrx.core.permissions import require
 
+from . import photos
 from .models import ApiToken, CenterRole, User, hash_token
 
 PROFILE_FIELDS = ["full_name", "professional_title", "credentials", "specialty", "time_zone"]
@@ -29,8 +31,12 @@ def update_profile(*, user: User, data: dict[str, Any]) -> User:
     photo = data.get("photo")
     if photo is False:  # the person ticked "clear"
         user.photo = ""
-    elif photo:
-        user.photo = photo
+    elif photo and not isinstance(photo, FieldFile):  # a FieldFile: the stored one, kept
+        # A new upload: checked and re-encoded by the form already, or here for other callers.
+        try:
+            user.photo = photos.prepare_photo(photo)
+        except photos.PhotoError as error:
+            raise DomainError(str(error), field="photo") from error
     user.full_clean(exclude=["password"])
     user.save()
     return user
