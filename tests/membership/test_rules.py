@@ -1,8 +1,10 @@
 """The membership rules of the issue, one test each, through the services."""
 
-from datetime import date, timedelta
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -24,6 +26,11 @@ from socialrx.organizations.models import Invitation
 from socialrx.organizations.services import invite_person
 
 pytestmark = pytest.mark.integration
+# Tests about dates run on 15 March 2027 (in the center's zone): the year paid that day runs to
+# 14 March 2028 (across 29 February), and every expected date below is written out by hand.
+on_15_march_2027 = time_machine.travel(
+    datetime(2027, 3, 15, 10, tzinfo=ZoneInfo("America/Chicago")), tick=False
+)
 
 
 def apply(organization, admin, **overrides):
@@ -36,8 +43,8 @@ def apply(organization, admin, **overrides):
     return applications.apply_for_membership(actor=admin, organization=organization, **data)
 
 
-def paid_member(org_a, staff, *, days_ago: int = 0):
-    """Org A applied, approved and paid by check `days_ago` days ago (its year starts then)."""
+def paid_member(org_a, staff):
+    """Org A applied, was approved and paid by check today (its year starts today)."""
     organization, admin, _ = org_a
     _, invoice = applications.approve_application(
         actor=staff, application=apply(organization, admin)
@@ -50,14 +57,7 @@ def paid_member(org_a, staff, *, days_ago: int = 0):
         reference="Check 1001",
         received_on=timezone.localdate(),
     )
-    membership = Membership.objects.get(organization=organization)
-    if days_ago:
-        start = timezone.localdate() - timedelta(days=days_ago)
-        Membership.objects.filter(pk=membership.pk).update(
-            covered_from=start, covered_until=lifecycle.one_year_from(start)
-        )
-        membership.refresh_from_db()
-    return membership, invoice
+    return Membership.objects.get(organization=organization), invoice
 
 
 # --- plans and quotes -------------------------------------------------------------------------
@@ -165,6 +165,7 @@ def test_terms_must_be_agreed(plans, org_a):
         apply(organization, admin, agreed_to_terms=False)
 
 
+@on_15_march_2027
 def test_approval_issues_the_first_invoice_and_emails_the_applicant(
     plans, org_a, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
@@ -175,9 +176,12 @@ def test_approval_issues_the_first_invoice_and_emails_the_applicant(
         membership, invoice = applications.approve_application(actor=staff, application=application)
 
     assert membership.status == MembershipStatus.AWAITING_PAYMENT
-    assert invoice.number == f"INV-{invoice.issued_on.year}-00001"
-    assert invoice.total_cents == 1_800_000
-    assert invoice.due_on == invoice.issued_on + timedelta(days=30)
+    assert (invoice.number, invoice.issued_on, invoice.due_on, invoice.total_cents) == (
+        "INV-2027-00001",
+        date(2027, 3, 15),
+        date(2027, 4, 14),
+        1_800_000,
+    )
     subjects = sorted(m.subject for m in mailoutbox)
     assert subjects[0].startswith("SocialRx invoice INV-")
     assert "approved" in subjects[1]
@@ -206,21 +210,18 @@ def test_declining_needs_a_reason_and_emails_it(
 # --- invoices and payments --------------------------------------------------------------------
 
 
+@on_15_march_2027
 def test_invoice_numbers_follow_each_other_and_restart_each_year(plans, org_a, staff):
     membership, first = paid_member(org_a, staff)
     second = invoices.issue_invoice(membership=membership, kind="adjustment", lines=[("A", 100)])
     next_year = invoices.issue_invoice(
-        membership=membership,
-        kind="adjustment",
-        lines=[("B", 100)],
-        issued_on=date(first.issued_on.year + 1, 1, 2),
+        membership=membership, kind="adjustment", lines=[("B", 100)], issued_on=date(2028, 1, 2)
     )
 
-    year = first.issued_on.year
     assert [first.number, second.number, next_year.number] == [
-        f"INV-{year}-00001",
-        f"INV-{year}-00002",
-        f"INV-{year + 1}-00001",
+        "INV-2027-00001",
+        "INV-2027-00002",
+        "INV-2028-00001",
     ]
 
 
@@ -240,6 +241,7 @@ def test_a_partial_payment_leaves_the_invoice_open_and_benefits_off(plans, org_a
     assert not selectors.is_member(organization)
 
 
+@on_15_march_2027
 def test_payment_in_full_activates_a_one_year_period_at_the_invoiced_price(plans, org_a, staff):
     membership, invoice = paid_member(org_a, staff)
 
@@ -247,10 +249,7 @@ def test_payment_in_full_activates_a_one_year_period_at_the_invoiced_price(plans
     period = membership.periods.get()
     assert invoice.status == InvoiceStatus.PAID
     assert membership.status == MembershipStatus.ACTIVE
-    assert (period.starts_on, period.ends_on) == (
-        timezone.localdate(),
-        lifecycle.one_year_from(timezone.localdate()),
-    )
+    assert (period.starts_on, period.ends_on) == (date(2027, 3, 15), date(2028, 3, 14))
     assert period.price_cents == 1_800_000
     assert selectors.is_member(org_a[0])
 
@@ -321,17 +320,17 @@ def test_a_member_organization_gets_its_plans_seats(plans, org_a, staff):
 # --- renewals ---------------------------------------------------------------------------------
 
 
+@on_15_march_2027
 def test_renewal_reminders_and_invoice_are_sent_once_even_when_run_twice(
     plans, org_a, staff, mailoutbox, django_capture_on_commit_callbacks
 ):
-    membership, _ = paid_member(org_a, staff)
-    end = membership.covered_until
+    paid_member(org_a, staff)  # the year ends on 14 March 2028
 
     with django_capture_on_commit_callbacks(execute=True):
-        first = lifecycle.run_renewals(today=end - timedelta(days=60))
-        again = lifecycle.run_renewals(today=end - timedelta(days=60))
-        at_30 = lifecycle.run_renewals(today=end - timedelta(days=30))
-        at_7 = lifecycle.run_renewals(today=end - timedelta(days=7))
+        first = lifecycle.run_renewals(today=date(2028, 1, 14))  # 60 days before
+        again = lifecycle.run_renewals(today=date(2028, 1, 14))
+        at_30 = lifecycle.run_renewals(today=date(2028, 2, 13))
+        at_7 = lifecycle.run_renewals(today=date(2028, 3, 7))
 
     assert (first["invoices"], first["reminders"]) == (1, 1)
     assert (again["invoices"], again["reminders"]) == (0, 0)
@@ -340,51 +339,58 @@ def test_renewal_reminders_and_invoice_are_sent_once_even_when_run_twice(
     assert Invoice.objects.filter(kind="renewal").count() == 1
 
 
+@on_15_march_2027
 def test_a_larger_organization_renews_in_its_new_band(plans, org_a, staff):
     membership, _ = paid_member(org_a, staff)
     organization = org_a[0]
     organization.licensed_beds = 620
     organization.save()
 
-    lifecycle.run_renewals(today=membership.covered_until - timedelta(days=59))
+    lifecycle.run_renewals(today=date(2028, 1, 15))
 
     renewal = Invoice.objects.get(kind="renewal")
-    assert renewal.total_cents == plans["Academic Medical Center"].annual_price_cents
+    assert renewal.total_cents == 2_500_000  # Academic Medical Center, 500+ beds
     assert membership.periods.get().price_cents == 1_800_000
 
 
+@on_15_march_2027
 def test_grace_keeps_benefits_then_the_membership_lapses_and_keeps_its_records(plans, org_a, staff):
-    membership, _ = paid_member(org_a, staff)
-    end = membership.covered_until
+    membership, _ = paid_member(org_a, staff)  # the year ends on 14 March 2028
     organization = org_a[0]
 
-    lifecycle.run_renewals(today=end + timedelta(days=10))
+    lifecycle.run_renewals(today=date(2028, 3, 24))
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.GRACE
-    assert selectors.is_member(organization, today=end + timedelta(days=10))
+    assert selectors.is_member(organization, today=date(2028, 3, 24))
 
-    lifecycle.run_renewals(today=end + timedelta(days=31))
+    lifecycle.run_renewals(today=date(2028, 4, 14))  # grace ended on 13 April
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.LAPSED
-    assert not selectors.is_member(organization, today=end + timedelta(days=31))
+    assert not selectors.is_member(organization, today=date(2028, 4, 14))
     assert membership.periods.count() == 1
     assert Invoice.objects.filter(organization=organization).count() == 2  # first + renewal
 
 
+@on_15_march_2027
 def test_paying_the_renewal_continues_the_year_from_the_old_end(plans, org_a, staff):
-    membership, _ = paid_member(org_a, staff)
-    end = membership.covered_until
-    lifecycle.run_renewals(today=end - timedelta(days=60))
+    membership, _ = paid_member(org_a, staff)  # the year ends on 14 March 2028
+    lifecycle.run_renewals(today=date(2028, 1, 14))
     renewal = Invoice.objects.get(kind="renewal")
 
-    payments.record_manual_payment(
-        actor=staff, invoice=renewal, amount_cents=renewal.total_cents, method="ach",
-        reference="ACH 2", received_on=timezone.localdate(),
-    )  # fmt: skip
+    with time_machine.travel(
+        datetime(2028, 1, 20, 10, tzinfo=ZoneInfo("America/Chicago")), tick=False
+    ):
+        payments.record_manual_payment(
+            actor=staff, invoice=renewal, amount_cents=renewal.total_cents, method="ach",
+            reference="ACH 2", received_on=date(2028, 1, 20),
+        )  # fmt: skip
 
     membership.refresh_from_db()
-    assert membership.covered_until == lifecycle.one_year_from(end + timedelta(days=1))
-    assert membership.periods.count() == 2
+    assert list(membership.periods.order_by("starts_on").values_list("starts_on", "ends_on")) == [
+        (date(2027, 3, 15), date(2028, 3, 14)),
+        (date(2028, 3, 15), date(2029, 3, 14)),
+    ]
+    assert membership.covered_until == date(2029, 3, 14)
 
 
 # --- staff actions ----------------------------------------------------------------------------

@@ -28,6 +28,7 @@ from .models import (
     Plan,
     PlanAudience,
 )
+from .models.memberships import center_today
 
 
 @dataclass(frozen=True)
@@ -60,7 +61,7 @@ def benefits_of(organization: Organization, *, today: date | None = None) -> Ben
     """The benefits an organization holds today, or None if it is not a member (a lapsed or
     cancelled organization keeps its records but no benefits)."""
     membership = membership_of(organization)
-    today = today or timezone.localdate()
+    today = today or center_today()
     if membership is None or not membership.has_benefits_on(today):
         return None
     return Benefits(plan=membership.plan, membership=membership)
@@ -84,7 +85,7 @@ def coaching_hours_remaining(organization: Organization) -> int:
 
 def member_organization_ids(user, *, today: date | None = None) -> set[int]:
     """Organizations of `user` that hold benefits today, in one query."""
-    today = today or timezone.localdate()
+    today = today or center_today()
     ids = set(org_roles(user))
     if not ids:
         return set()

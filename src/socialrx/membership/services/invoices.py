@@ -5,12 +5,20 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
-from django.utils import timezone
 
 from socialrx.core import audit
 from socialrx.core.errors import DomainError
 
-from ..models import Invoice, InvoiceKind, InvoiceLine, InvoiceSequence, InvoiceStatus, Membership
+from ..models import (
+    Invoice,
+    InvoiceKind,
+    InvoiceLine,
+    InvoiceSequence,
+    InvoiceStatus,
+    Membership,
+    Plan,
+)
+from ..models.memberships import center_today
 
 PAYMENT_TERMS_DAYS = 30
 
@@ -33,24 +41,27 @@ def issue_invoice(
     lines: list[tuple[str, int]],
     actor=None,
     issued_on: date | None = None,
+    due_on: date | None = None,
     period: tuple[date, date] | None = None,
+    plan: Plan | None = None,
 ) -> Invoice:
     """Issue an invoice of `lines` (description, cents) to the membership's billing contact,
-    due net 30, and email it once committed."""
+    due net 30 (or on `due_on`), for `plan` (by default the membership's), and email it once
+    committed."""
     if not lines:
         raise DomainError("An invoice needs at least one line.")
     total = sum(amount for _, amount in lines)
     if total < 0:
         raise DomainError("An invoice total cannot be negative; issue a credit note instead.")
-    issued_on = issued_on or timezone.localdate()
+    issued_on = issued_on or center_today()
     invoice = Invoice.objects.create(
         number=next_invoice_number(issued_on.year),
         organization=membership.organization,
         membership=membership,
-        plan=membership.plan,
+        plan=plan or membership.plan,
         kind=kind,
         issued_on=issued_on,
-        due_on=issued_on + timedelta(days=PAYMENT_TERMS_DAYS),
+        due_on=due_on or issued_on + timedelta(days=PAYMENT_TERMS_DAYS),
         total_cents=total,
         billing_name=membership.billing_contact_name or str(membership.organization),
         billing_email=membership.billing_email,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from socialrx.core import audit
@@ -25,8 +26,9 @@ from ..models import (
     Plan,
     RenewalReminder,
 )
-from .invoices import issue_invoice
-from .plans import plan_for
+from ..models.memberships import center_today
+from .invoices import PAYMENT_TERMS_DAYS, issue_invoice
+from .plans import plan_for, size_of
 
 REMINDER_DAYS = (60, 30, 7)
 RENEWAL_INVOICE_DAYS = 60
@@ -41,7 +43,9 @@ def one_year_from(start: date) -> date:
         return start.replace(year=start.year + 1, day=28)
 
 
-def _add_period(membership, *, plan: Plan, starts_on: date, price_cents: int, source, invoice=None):
+def _add_period(
+    membership, *, plan: Plan, starts_on: date, price_cents: int, source, today: date, invoice=None
+):
     ends_on = one_year_from(starts_on)
     MembershipPeriod.objects.create(
         membership=membership,
@@ -58,7 +62,8 @@ def _add_period(membership, *, plan: Plan, starts_on: date, price_cents: int, so
     if not continues:
         membership.covered_from = starts_on
     membership.covered_until = max(ends_on, membership.covered_until or ends_on)
-    membership.plan = plan
+    if starts_on <= today:  # a year paid ahead brings its plan when it begins (daily run)
+        membership.plan = plan
     membership.status = MembershipStatus.ACTIVE
     membership.save()
 
@@ -84,7 +89,11 @@ def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
         return
     if MembershipPeriod.objects.filter(membership=membership, invoice=invoice).exists():
         return  # activated on purchase order earlier; the payment settles it
-    today = today or timezone.localdate()
+    today = today or center_today()
+    if membership.status == MembershipStatus.LAPSED and _received_in_grace(invoice, membership):
+        # Money received in grace (a check that came on the last day, a Saturday) renews
+        # without a break, even when recorded after the daily run lapsed the membership.
+        membership.status = MembershipStatus.GRACE
     starts_on = _next_start(membership, today)
     if invoice.period_starts_on and membership.status != MembershipStatus.LAPSED:
         starts_on = invoice.period_starts_on
@@ -94,8 +103,14 @@ def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
         starts_on=starts_on,
         price_cents=invoice.total_cents,
         source=PeriodSource.PAYMENT,
+        today=today,
         invoice=invoice,
     )
+
+
+def _received_in_grace(invoice: Invoice, membership: Membership) -> bool:
+    received_on = invoice.payments.aggregate(last=Max("received_on"))["last"]
+    return received_on is not None and received_on <= membership.grace_ends()
 
 
 @transaction.atomic
@@ -118,12 +133,14 @@ def activate_on_purchase_order(*, actor, membership: Membership, po_number: str)
         raise DomainError("This membership year is already active.")
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     membership.po_number = po_number
+    today = center_today()
     _add_period(
         membership,
         plan=invoice.plan or membership.plan,
-        starts_on=invoice.period_starts_on or _next_start(membership, timezone.localdate()),
+        starts_on=invoice.period_starts_on or _next_start(membership, today),
         price_cents=invoice.total_cents,
         source=PeriodSource.PURCHASE_ORDER,
+        today=today,
         invoice=invoice,
     )
     Invoice.objects.filter(pk=invoice.pk).update(po_number=po_number)
@@ -151,12 +168,14 @@ def grant_complimentary(*, actor, organization, plan: Plan, reason: str) -> Memb
         raise DomainError(f"{organization} already has an active membership.")
     membership.complimentary = True
     membership.cancelled_at = None
+    today = center_today()
     _add_period(
         membership,
         plan=plan,
-        starts_on=timezone.localdate(),
+        starts_on=today,
         price_cents=0,
         source=PeriodSource.COMPLIMENTARY,
+        today=today,
     )
     audit.record(
         actor=actor,
@@ -219,7 +238,7 @@ def cancel_membership(*, actor, membership: Membership, reason: str, credit_cent
 def run_renewals(*, today: date | None = None) -> dict[str, int]:
     """Reminders at 60/30/7 days, the renewal invoice at 60 days, grace after the end, lapse
     after 30 days of grace. Each membership in its own transaction; safe to run twice."""
-    today = today or timezone.localdate()
+    today = today or center_today()
     counts = {"reminders": 0, "invoices": 0, "grace": 0, "lapsed": 0}
     candidates = Membership.objects.filter(
         status__in=[MembershipStatus.ACTIVE, MembershipStatus.GRACE],
@@ -237,6 +256,7 @@ def run_renewals(*, today: date | None = None) -> dict[str, int]:
 
 
 def _renew_one(membership: Membership, today: date, counts: dict[str, int]) -> None:
+    _take_up_current_plan(membership, today)
     end = membership.covered_until
     days_left = (end - today).days
     if days_left < 0:
@@ -252,6 +272,28 @@ def _renew_one(membership: Membership, today: date, counts: dict[str, int]) -> N
     due = [days for days in REMINDER_DAYS if days_left <= days]
     if due and _send_reminder(membership, due, days_left):
         counts["reminders"] += 1
+
+
+def _take_up_current_plan(membership: Membership, today: date) -> None:
+    """A year paid ahead on another band (the organization's size changed) brings its plan on
+    its first day: until then the member uses the year it paid for, with that plan's seats."""
+    period = (
+        membership.periods.filter(starts_on__lte=today, ends_on__gte=today)
+        .select_related("plan")
+        .first()
+    )
+    if period is None or period.plan_id == membership.plan_id:
+        return
+    before = {"plan": str(membership.plan)}
+    membership.plan = period.plan
+    membership.save(update_fields=["plan"])
+    audit.record(
+        actor=None,
+        action="membership.plan_changed",
+        target=membership,
+        before=before,
+        after={"plan": str(period.plan)},
+    )
 
 
 def _move_past_end(membership, today, counts) -> None:
@@ -285,10 +327,9 @@ def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
         plan = plan_for(membership.organization)  # the band of the organization's size today
     except DomainError:
         plan = membership.plan
-    membership.plan = plan
-    membership.save(update_fields=["plan"])
-    issue_invoice(
+    invoice = issue_invoice(
         membership=membership,
+        plan=plan,  # the membership keeps its plan until the renewed year begins
         kind=InvoiceKind.RENEWAL,
         lines=[
             (
@@ -298,8 +339,22 @@ def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
             )
         ],
         issued_on=today,
+        # Issued late (the run was down), it is due by the last day of grace, not after lapse.
+        due_on=min(today + timedelta(days=PAYMENT_TERMS_DAYS), membership.grace_ends()),
         period=(next_start, one_year_from(next_start)),
     )
+    if plan.pk != membership.plan_id:
+        audit.record(
+            actor=None,
+            action="membership.renewal_band_changed",
+            target=membership,
+            before={"plan": str(membership.plan)},
+            after={
+                "plan": str(plan),
+                "size": size_of(membership.organization),
+                "invoice": invoice.number,
+            },
+        )
     return True
 
 
