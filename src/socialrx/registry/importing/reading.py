@@ -13,7 +13,8 @@ over the whole file and the delimiter from the header, and maps header cells to 
 columns a caller declares. Files can reach ~100 MB and a million rows, so nothing reads a file
 whole: encoding detection decodes chunk by chunk, rows are generated one at a time, and one
 CSV record may not grow past a fixed size (an unclosed quotation mark would otherwise swallow
-the rest of the file into one cell).
+the rest of the file into one cell). An XLSX archive is checked before and while it unpacks, so
+that a small upload cannot unpack to gigabytes (xlsx_guard).
 
 Every problem becomes text a data manager can act on: `FileProblem` when nothing can be
 imported, `Row.problem` when only one row is malformed. Values are not interpreted here
@@ -35,6 +36,8 @@ from pathlib import Path
 from typing import Protocol
 
 import openpyxl
+
+from socialrx.registry.importing import xlsx_guard
 
 __all__ = ["Column", "FileProblem", "Row", "Table", "open_table"]
 
@@ -434,7 +437,9 @@ class _XlsxSource:
         # A file object, not the path: openpyxl refuses paths not ending in .xlsx, and uploads
         # are stored under temporary names.
         try:
-            return openpyxl.load_workbook(raw, read_only=True, data_only=True)
+            return xlsx_guard.load_workbook(raw)
+        except xlsx_guard.Refused as refused:
+            raise FileProblem(_say(refused.template, self.the_file)) from None
         except Exception as error:  # openpyxl raises anything from BadZipFile to KeyError.
             raise FileProblem(
                 _say(
@@ -462,6 +467,8 @@ class _XlsxSource:
                 row = next(values)
             except StopIteration:
                 return
+            except xlsx_guard.Refused as refused:  # A row too large to unpack safely.
+                raise FileProblem(_say(refused.template, self.the_file)) from None
             except Exception as error:  # A damaged sheet fails in the zip or XML layer.
                 raise FileProblem(
                     f"Row {number} of the workbook could not be read: the file is damaged. "
