@@ -4,7 +4,11 @@ import hashlib
 import os
 
 import pytest
+from django.apps import apps
 from django.core.cache import cache
+from django.core.management import call_command
+from django.core.management.color import no_style
+from django.db import connection
 
 from tests.factories import (
     CoachFactory,
@@ -68,6 +72,50 @@ def _clean_cache(_own_redis_database):
 def _import_files_in_tmp(settings, tmp_path_factory):
     """Uploaded registry import files go to a throw-away directory, not the project's var/."""
     settings.REGISTRY_IMPORT_DIR = tmp_path_factory.mktemp("imports")
+
+
+# model -> the rows `demo_small` made, as value tuples of its concrete fields
+_DEMO_SMALL_ROWS: dict = {}
+
+
+@pytest.fixture
+def demo_small(db):
+    """The small demo (`socialrx seed-demo --profile small`: the demo organizations and people
+    of every role, 40 hospitals) in this test's transaction, rolled back after it.
+
+    Seeded once per test session (per xdist worker): the first test that asks seeds it and
+    keeps a copy of every row the seeding made; later tests get those rows inserted as they
+    were (pks, timestamps), which is much faster than seeding. The rows never stay in the
+    database, so tests that assume an empty one (`Invoice.objects.count() == 0`) are
+    unaffected."""
+    if _DEMO_SMALL_ROWS:
+        with connection.cursor() as cursor:
+            for model, rows in _DEMO_SMALL_ROWS.items():
+                fields = model._meta.concrete_fields
+                columns = ", ".join(connection.ops.quote_name(field.column) for field in fields)
+                cursor.executemany(
+                    f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) "
+                    f"VALUES ({', '.join(['%s'] * len(fields))})",
+                    [
+                        [
+                            f.get_db_prep_save(v, connection)
+                            for f, v in zip(fields, row, strict=True)
+                        ]
+                        for row in rows
+                    ],
+                )
+            # PostgreSQL's sequences, past the copied pks.
+            for sql in connection.ops.sequence_reset_sql(no_style(), list(_DEMO_SMALL_ROWS)):
+                cursor.execute(sql)
+        return
+    tables = [m for m in apps.get_models(include_auto_created=True) if m._meta.managed]
+    before = {m: set(m._base_manager.values_list("pk", flat=True)) for m in tables}
+    call_command("seed_demo", profile="small", quiet=True)
+    for model in tables:
+        names = [field.attname for field in model._meta.concrete_fields]
+        rows = list(model._base_manager.exclude(pk__in=before[model]).values_list(*names))
+        if rows:
+            _DEMO_SMALL_ROWS[model] = rows
 
 
 @pytest.fixture

@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -70,6 +71,7 @@ INSTALLED_APPS = [
     "socialrx.organizations",
     "socialrx.membership",
     "socialrx.registry",
+    "socialrx.platform",
     "socialrx.api",
 ]
 
@@ -280,7 +282,10 @@ SEAT_LIMIT_POLICY = "socialrx.membership.selectors.seat_limit"
 CELERY_BEAT_SCHEDULE = {
     "membership-daily-renewals": {
         "task": "socialrx.membership.tasks.run_daily_renewals",
-        "schedule": 60 * 60 * 24,
+        # 06:05 UTC: just after midnight in the center's zone (America/Chicago) in winter and
+        # summer alike, once per calendar day; a fixed 24-hour interval drifts across the
+        # daylight-saving changes. The run catches up on any day it missed.
+        "schedule": crontab(hour=6, minute=5),
     },
 }
 

@@ -1,14 +1,40 @@
-"""`socialrx seed-demo`: realistic demo data for every role, loaded once however often run."""
+"""`socialrx seed-demo`: every app's own demo, run in declared order, loaded once however
+often run; the small profile for the tests, the full one for `make run`."""
+
+from io import StringIO
 
 import pytest
+from django.apps import apps
 from django.contrib.auth import authenticate
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
 from socialrx.accounts.models import User
+from socialrx.core.demo import DemoContext, DemoError, DemoReport, demo_apps
 from socialrx.membership.models import Invoice, Membership, MembershipApplication, Plan
 from socialrx.organizations.models import Invitation, Organization, OrgMembership
+from socialrx.registry.models import Account, Entity, EntityKind, ImportJob
 
 pytestmark = pytest.mark.integration
+
+DEMO_LOGINS = [
+    "dana.whitfield@socialrx.example",
+    "marcus.bell@socialrx.example",
+    "priya.raman@socialrx.example",
+    "karen.lindqvist@riverside-rmc.example",
+    "james.okafor@riverside-rmc.example",
+    "emily.sorensen@riverside-rmc.example",
+    "rachel.nguyen@northstarhealth.example",
+    "alex.moreno@northstarhealth.example",
+    "sarah.whitman@lakesidefp.example",
+    "david.chen@lakesidefp.example",
+    "olivia.hart@lakesidefp.example",
+]
+TOTP_SECRETS = [
+    "ONXWG2LBNRZHQLLEMVWW6LLTORQWMZRN",
+    "ONXWG2LBNRZHQLLEMVWW6LLDN5QWG2BN",
+    "ONXWG2LBNRZHQLLEMVWW6LLSMVZWKYLS",
+]
 
 
 def counts() -> dict[str, int]:
@@ -23,17 +49,14 @@ def counts() -> dict[str, int]:
             Membership,
             Invoice,
             MembershipApplication,
+            Entity,
+            Account,
+            ImportJob,
         ]
     }
 
 
-def test_seed_demo_is_idempotent_and_covers_every_role_and_membership_state(db):
-    call_command("seed_demo", quiet=True)
-    first = counts()
-    call_command("seed_demo", quiet=True)
-
-    assert counts() == first
-    assert first["Organization"] == 3
+def assert_every_role_and_membership_state() -> None:
     assert User.objects.filter(is_staff=True).exists()
     assert User.objects.filter(is_coach=True).exists()
     assert User.objects.filter(is_researcher=True).exists()
@@ -45,8 +68,138 @@ def test_seed_demo_is_idempotent_and_covers_every_role_and_membership_state(db):
     assert hospital.licensed_beds == 350
 
 
-def test_demo_logins_work_with_the_published_password(db):
+@pytest.mark.slow_demo
+def test_seed_demo_is_idempotent_and_covers_every_role_and_membership_state(db):
+    """The full profile, as `make run` loads it: every CMS hospital."""
+    call_command("seed_demo", quiet=True)
+    first = counts()
     call_command("seed_demo", quiet=True)
 
+    assert counts() == first
+    assert first["Organization"] == 3
+    assert_every_role_and_membership_state()
+    assert Entity.objects.filter(kind=EntityKind.HOSPITAL, is_generated=False).count() == 5381
+
+
+def test_the_small_demo_covers_every_role_and_membership_state(demo_small):
+    assert Organization.objects.count() == 3
+    assert_every_role_and_membership_state()
+
+
+def test_the_small_profile_is_really_small(demo_small):
+    hospitals = Entity.objects.filter(kind=EntityKind.HOSPITAL, is_generated=False)
+
+    assert hospitals.count() == 40  # 10 in each state, instead of 5,381
+    assert set(hospitals.values_list("state", flat=True)) == {"MN", "NY", "TX", "CA"}
+    with_accounts = hospitals.filter(accounts__is_generated=True).distinct()
+    assert with_accounts.count() == 24
+    # 30 generated physicians, and the listing of Riverside's chief medical officer.
+    assert Entity.objects.filter(kind=EntityKind.PHYSICIAN, is_generated=True).count() == 31
+    assert ImportJob.objects.filter(original_name__endswith=".sample.csv").count() == 5
+
+
+def test_a_second_run_creates_nothing(demo_small):
+    first = counts()
+    out = StringIO()
+
+    call_command("seed_demo", profile="small", stdout=out)
+
+    assert counts() == first
+    assert "Demo data already present: nothing new was created." in out.getvalue()
+
+
+def test_demo_logins_work_with_the_published_password(demo_small):
     admin = OrgMembership.objects.filter(role="admin").select_related("user").first().user
     assert authenticate(email=admin.email, password="socialrx-demo-2026") == admin
+    for email in DEMO_LOGINS:
+        assert authenticate(email=email, password="socialrx-demo-2026") is not None, email
+
+
+def test_the_report_shows_each_app_in_order_then_the_demo_logins(demo_small):
+    out = StringIO()
+    call_command("seed_demo", profile="small", stdout=out)
+    printed = out.getvalue()
+
+    headings = [
+        "SocialRx demo data (small profile)",
+        "The center",
+        "Organizations",
+        "Membership",
+        "Registry (public at /registry/)",
+        "Demo logins — sign in at /accounts/login/",
+        "Center roles sign in with a one-time code",
+    ]
+    positions = [printed.index(heading) for heading in headings]
+    assert positions == sorted(positions)
+    for text in [*DEMO_LOGINS, *TOTP_SECRETS, "otpauth://totp/", "recovery codes: "]:
+        assert text in printed, text
+    assert "Open invitation for tom.becker@riverside-rmc.example" in printed
+    assert "Riverside Regional Medical Center: membership active (Medical Center)" in printed
+    assert "cms_hospital_general_information.sample.csv: 40 rows" in printed
+
+
+# --- the kernel: apps declare their demo; core runs them without knowing them --------------
+
+CALLS: list = []
+
+
+def seed_first(context):
+    CALLS.append("first")
+    context.put("demo_thing", "made by the first")
+    return DemoReport(title="First demo", lines=["one"], made={"things": 1})
+
+
+def seed_second(context):
+    CALLS.append(("second", context.get("demo_thing"), context.profile))
+    return DemoReport(title="Second demo", lines=["two"], made={"things": 2})
+
+
+def test_the_apps_that_declare_a_demo_run_in_their_declared_order():
+    assert [config.label for config in demo_apps()] == [
+        "accounts",
+        "organizations",
+        "membership",
+        "registry",
+    ]
+
+
+def test_each_app_demo_runs_in_declared_order_and_apps_without_one_are_skipped(db, monkeypatch):
+    for config in apps.get_app_configs():
+        monkeypatch.setattr(config, "demo", None, raising=False)
+    # Declared against INSTALLED_APPS order: the registry's runs first.
+    registry, accounts = apps.get_app_config("registry"), apps.get_app_config("accounts")
+    monkeypatch.setattr(registry, "demo", f"{__name__}.seed_first")
+    monkeypatch.setattr(registry, "demo_order", 1)
+    monkeypatch.setattr(accounts, "demo", f"{__name__}.seed_second")
+    monkeypatch.setattr(accounts, "demo_order", 2)
+    # An order without a demo is no demo.
+    monkeypatch.setattr(apps.get_app_config("api"), "demo_order", 0, raising=False)
+    CALLS.clear()
+    out = StringIO()
+
+    call_command("seed_demo", profile="small", stdout=out)
+
+    assert CALLS == ["first", ("second", "made by the first", "small")]
+    printed = out.getvalue()
+    assert printed.index("First demo") < printed.index("  one") < printed.index("Second demo")
+    assert "Created: 3 things." in printed
+    assert User.objects.count() == 0
+
+
+def test_asking_for_an_object_no_earlier_demo_made_names_it():
+    context = DemoContext(profile="small")
+    context.put("coach", "Marcus")
+
+    assert context.get("coach") == "Marcus"
+    with pytest.raises(DemoError, match="'demo_hospital'.*made so far: coach"):
+        context.get("demo_hospital")
+    with pytest.raises(ValueError, match="Unknown demo profile"):
+        DemoContext(profile="huge")
+
+
+def test_seed_demo_refuses_in_production(db, settings):
+    settings.PRODUCTION = True
+
+    with pytest.raises(CommandError, match="Refusing to load demo accounts"):
+        call_command("seed_demo", profile="small", quiet=True)
+    assert User.objects.count() == 0

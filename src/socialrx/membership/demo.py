@@ -1,4 +1,12 @@
-"""Demo data of the membership capability, used by `socialrx seed-demo`. Idempotent."""
+"""Demo data of the membership capability, run by `socialrx seed-demo` after the
+organizations. Idempotent.
+
+Plans for every type; the demo hospital an active member (one paid year, its renewal invoice
+open), the practice lapsed, the health system's application waiting for review.
+
+Reads: "center_staff", "demo_hospital", "demo_health_system", "demo_practice" and their
+admins ("demo_hospital_admin", …).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +15,12 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from socialrx.core.demo import DemoContext, DemoReport, Tally
 from socialrx.organizations.models import Organization
 
 from .models import (
     ApplicationStatus,
+    Invoice,
     Membership,
     MembershipApplication,
     MembershipPeriod,
@@ -40,6 +50,37 @@ PLANS = [
     (PlanAudience.OTHER, "Large Health Organization", 250, None, 6_000, 20, 4, 15, 15),
     (PlanAudience.INDIVIDUAL, "Individual Physician", 1, None, 495, 1, 1, 10, 10),
 ]
+
+
+def seed(context: DemoContext) -> DemoReport:
+    tally = Tally(plans=Plan, memberships=Membership, invoices=Invoice)
+    organizations = {
+        kind: context.get(f"demo_{kind}") for kind in ("hospital", "health_system", "practice")
+    }
+    seed_membership_demo(
+        staff=context.get("center_staff"),
+        hospital=organizations["hospital"],
+        practice=organizations["practice"],
+        health_system=organizations["health_system"],
+        admins={kind: context.get(f"demo_{kind}_admin") for kind in organizations},
+    )
+    lines = [
+        f"{organization.name}: {membership_summary(organization)}"
+        for organization in organizations.values()
+    ]
+    return DemoReport(title="Membership", lines=lines, made=tally.made())
+
+
+def membership_summary(organization: Organization) -> str:
+    membership = Membership.objects.select_related("plan").filter(organization=organization).first()
+    if membership is None:
+        waiting = MembershipApplication.objects.filter(
+            organization=organization, status=ApplicationStatus.PENDING
+        )
+        return "membership application waiting for review" if waiting.exists() else "no membership"
+    until = f" until {membership.covered_until:%b %-d, %Y}" if membership.covered_until else ""
+    status = membership.get_status_display().lower()
+    return f"membership {status} ({membership.plan.name}){until}"
 
 
 def seed_plans() -> int:

@@ -5,6 +5,9 @@ class RegistryConfig(AppConfig):
     name = "socialrx.registry"
     label = "registry"
     verbose_name = "Registry"
+    # Its demo data, run by `socialrx seed-demo` in demo_order (see socialrx.core.demo).
+    demo = "socialrx.registry.demo.seed"
+    demo_order = 40
     # Models center staff may look up in the Django admin (read-only; see accounts.backends).
     staff_admin_models = ("entity", "account", "claim", "correction", "importjob")
 

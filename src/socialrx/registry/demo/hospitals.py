@@ -41,14 +41,14 @@ def handle_stem(name: str, rng: random.Random, limit: int) -> str:
     return handle if len(handle) >= 5 else (handle + "Health" + str(rng.randint(10, 99)))[:limit]
 
 
-def generate_hospital_accounts(rng: random.Random, today: date) -> int:
+def generate_hospital_accounts(rng: random.Random, today: date, count: int = DEMO_HOSPITALS) -> int:
     hospitals = list(
         Entity.objects.filter(kind=EntityKind.HOSPITAL, is_generated=False)
         .exclude(hospital_type__in=["Acute Care - Department of Defense"])
         .order_by("ccn")
     )
     weights = [_hospital_weight(hospital) for hospital in hospitals]
-    chosen = _sample(rng, hospitals, weights, DEMO_HOSPITALS)
+    chosen = _sample(rng, hospitals, weights, count)
     generator = AccountGenerator(rng, today)
     for hospital in chosen:
         hospital.bed_count, hospital.bed_count_is_generated = (

@@ -147,14 +147,14 @@ def demo_npi(number: int) -> str:
     return next(stem + str(d) for d in range(10) if npi_check_digit_ok(stem + str(d)))
 
 
-def generate_physicians(rng: random.Random, today: date) -> int:
+def generate_physicians(rng: random.Random, today: date, count: int = DEMO_PHYSICIANS) -> int:
     hospitals = list(
         Entity.objects.filter(kind=EntityKind.HOSPITAL, accounts__is_generated=True)
         .distinct()
         .order_by("ccn")
     )
     physicians = []
-    for number in range(1, DEMO_PHYSICIANS + 1):
+    for number in range(1, count + 1):
         hospital = rng.choice(hospitals)
         specialty = rng.choices([s for s, _ in SPECIALTIES], [w for _, w in SPECIALTIES])[0]
         physician = Entity(
