@@ -1,6 +1,27 @@
 from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.views.main import ChangeList
 
 from .models import AuditEvent, FailedEmail
+
+
+class CalendarSafeChangeList(ChangeList):
+    """Django's date hierarchy turns ?created_at__year=9999 (or 10**30) into bounds by date
+    arithmetic, which overflows: a 500. A date past the calendar is an incorrect lookup like
+    any other bad filter, which the admin answers with its "incorrect lookup" page."""
+
+    def get_filters(self, request):
+        try:
+            return super().get_filters(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
+
+
+class CalendarSafeDateHierarchy:
+    """For a ModelAdmin with a date_hierarchy."""
+
+    def get_changelist(self, request, **kwargs):
+        return CalendarSafeChangeList
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -18,7 +39,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(FailedEmail)
-class FailedEmailAdmin(ReadOnlyAdmin):
+class FailedEmailAdmin(CalendarSafeDateHierarchy, ReadOnlyAdmin):
     """Every email that could not be sent, for staff to follow up."""
 
     list_display = ["created_at", "recipients", "subject", "reason", "triggered_by"]
@@ -29,7 +50,7 @@ class FailedEmailAdmin(ReadOnlyAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin):
+class AuditEventAdmin(CalendarSafeDateHierarchy, admin.ModelAdmin):
     """Read-only: the audit log is appended by services, never edited."""
 
     list_display = ["created_at", "actor_email", "action", "target_type", "target_repr"]

@@ -1,6 +1,30 @@
+from datetime import date
+
 from django import forms
+from django.core.validators import MaxValueValidator, MinValueValidator
 
 from .validators import validate_single_line
+
+# The log's dates are filtered from midnight to the next midnight in the viewer's zone: a date
+# at the calendar's edge would overflow. No event is dated outside these years.
+EARLIEST_DATE = date(1900, 1, 1)
+LATEST_DATE = date(2999, 12, 31)
+DATE_RANGE_MESSAGE = "Enter a date between 1900 and 2999."
+
+
+def _date_field(label: str) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        validators=[
+            MinValueValidator(EARLIEST_DATE, message=DATE_RANGE_MESSAGE),
+            MaxValueValidator(LATEST_DATE, message=DATE_RANGE_MESSAGE),
+        ],
+        widget=forms.DateInput(
+            attrs={"type": "date", "min": EARLIEST_DATE.isoformat(), "max": LATEST_DATE.isoformat()}
+        ),
+    )
+
 
 TARGET_TYPES = [
     ("", "Any object"),
@@ -41,12 +65,8 @@ class AuditFilterForm(Form):
         help_text="For example invitation or membership.",
     )
     target_type = forms.ChoiceField(label="Object", choices=TARGET_TYPES, required=False)
-    since = forms.DateField(
-        label="From", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    until = forms.DateField(
-        label="To", required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    since = _date_field("From")
+    until = _date_field("To")
 
     def clean(self):
         cleaned = super().clean()

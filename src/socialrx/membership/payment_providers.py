@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import time
 
 from django.conf import settings
 
@@ -14,7 +15,23 @@ from socialrx.core.errors import DomainError
 
 
 class InvalidWebhook(Exception):
-    """The payload is not signed by the provider, or cannot be read."""
+    """The payload is not signed by the provider, or cannot be read. `detail` is the reason
+    given to the sender."""
+
+    def __init__(self, message: str, *, detail: str = "Invalid signature."):
+        super().__init__(message)
+        self.detail = detail
+
+
+def _malformed(reason: str) -> InvalidWebhook:
+    return InvalidWebhook(reason, detail=f"Malformed event: {reason}")
+
+
+# A signature older, or newer, than this is refused (a replay, or a clock far off).
+SIGNATURE_TOLERANCE_SECONDS = 300
+# Stripe's own ceiling for a charge in USD ($999,999.99); larger is not a real payment.
+MAX_AMOUNT_CENTS = 99_999_999
+MAX_EVENT_ID_LENGTH = 100  # Stripe's ids are about 30 characters
 
 
 class ProviderUnavailable(DomainError):
@@ -92,21 +109,82 @@ class StripeCheckout:
     def parse_webhook(self, payload: bytes, signature: str) -> PaymentEvent:
         try:
             self._stripe.WebhookSignature.verify_header(
-                payload.decode("utf-8"), signature or "", self._webhook_secret, tolerance=300
+                payload.decode("utf-8"),
+                signature or "",
+                self._webhook_secret,
+                tolerance=SIGNATURE_TOLERANCE_SECONDS,
             )
-            event = json.loads(payload)
-        except (self._stripe.SignatureVerificationError, ValueError, UnicodeDecodeError) as error:
+        except (self._stripe.SignatureVerificationError, ValueError) as error:
             raise InvalidWebhook(str(error) or "invalid signature") from error
-        data = (event.get("data") or {}).get("object") or {}
-        metadata = data.get("metadata") or {}
-        return PaymentEvent(
-            event_id=str(event.get("id") or ""),
-            event_type=str(event.get("type") or ""),
-            invoice_public_id=metadata.get("invoice") or data.get("client_reference_id"),
-            amount_cents=int(data.get("amount_total") or 0),
-            currency=str(data.get("currency") or "usd").upper(),
-            paid=data.get("payment_status") == "paid",
-        )
+        # Stripe's library refuses only old signatures: one from the future is refused too.
+        if _signed_at(signature) > time.time() + SIGNATURE_TOLERANCE_SECONDS:
+            raise InvalidWebhook(
+                "Timestamp in the future", detail="Invalid signature: its time is in the future."
+            )
+        try:
+            event = json.loads(payload)
+        except (ValueError, RecursionError) as error:
+            raise _malformed("the body is not JSON.") from error
+        return _payment_event(event)
+
+
+def _signed_at(signature: str) -> int:
+    """The `t=` of a Stripe-Signature header that verified, read as Stripe's library reads it."""
+    items = [item.split("=", 2) for item in signature.split(",")]
+    try:
+        return int([item[1] for item in items if item[0] == "t"][0])
+    except (IndexError, ValueError) as error:
+        raise InvalidWebhook("No timestamp in the signature") from error
+
+
+def _payment_event(event) -> PaymentEvent:
+    """The event reduced to what SocialRx records; anything of the wrong shape is refused
+    here, before anything is written."""
+    if not isinstance(event, dict):
+        raise _malformed("the event is not a JSON object.")
+    event_id = _text(event, "id", required=True, max_length=MAX_EVENT_ID_LENGTH)
+    event_type = _text(event, "type", required=True, max_length=80)
+    data = event.get("data")
+    if not isinstance(data, dict) or not isinstance(data.get("object"), dict):
+        raise _malformed("data.object is not a JSON object.")
+    session = data["object"]
+    completed = event_type == "checkout.session.completed"
+    metadata = session.get("metadata")
+    if metadata is None:
+        metadata = {}
+    if not isinstance(metadata, dict):
+        raise _malformed("metadata is not a JSON object.")
+    invoice = _text(metadata, "invoice", max_length=100) or _text(
+        session, "client_reference_id", max_length=100
+    )
+    amount = session.get("amount_total")
+    if amount is None and not completed:
+        amount = 0
+    # bool is an int in Python, and JSON's 1.0 or "100" are not Stripe's integer amounts.
+    if type(amount) is not int or not 0 <= amount <= MAX_AMOUNT_CENTS:
+        raise _malformed(f"amount_total is not a whole number of cents (0 to {MAX_AMOUNT_CENTS}).")
+    currency = _text(session, "currency", required=completed, max_length=3) or "usd"
+    return PaymentEvent(
+        event_id=event_id,
+        event_type=event_type,
+        invoice_public_id=invoice or None,
+        amount_cents=amount,
+        currency=currency.upper(),
+        paid=_text(session, "payment_status", max_length=40) == "paid",
+    )
+
+
+def _text(values: dict, key: str, *, required: bool = False, max_length: int) -> str:
+    value = values.get(key)
+    if value is None and not required:
+        return ""
+    if not isinstance(value, str):
+        raise _malformed(f"{key} is missing or not a string.")
+    if required and not value:
+        raise _malformed(f"{key} is empty.")
+    if len(value) > max_length or "\x00" in value:
+        raise _malformed(f"{key} is too long or holds a NUL character.")
+    return value
 
 
 _override = None

@@ -12,7 +12,13 @@ from socialrx.core.errors import DomainError, NotFound
 from socialrx.core.permissions import require
 
 from ..models import Invoice, InvoiceStatus, Payment, PaymentMethod, ProviderEvent
-from ..payment_providers import CheckoutSession, PaymentEvent, card_provider
+from ..payment_providers import (
+    MAX_AMOUNT_CENTS,
+    MAX_EVENT_ID_LENGTH,
+    CheckoutSession,
+    PaymentEvent,
+    card_provider,
+)
 from .lifecycle import extend_for_invoice
 
 
@@ -118,6 +124,11 @@ def handle_provider_event(event: PaymentEvent, *, provider_name: str) -> str:
     together; a replay or a concurrent duplicate finds the event id taken and does nothing."""
     if not event.event_id:
         raise DomainError("The event has no id.")
+    # The provider adapter checks the event's shape; nothing out of range reaches a write.
+    if len(event.event_id) > MAX_EVENT_ID_LENGTH or "\x00" in event.event_id:
+        raise DomainError("The event id is not one the provider would send.")
+    if not 0 <= event.amount_cents <= MAX_AMOUNT_CENTS:
+        raise DomainError("The event's amount is out of range.")
     try:
         with transaction.atomic():
             return _process_event(event, provider_name)

@@ -1,4 +1,5 @@
-"""The payment provider's webhook: verify the signature, record the event once."""
+"""The payment provider's webhook: verify the signature and the event's shape, record the
+event once."""
 
 import logging
 
@@ -22,9 +23,9 @@ def stripe_webhook(request):
         return JsonResponse({"detail": "Card payments are not configured."}, status=404)
     try:
         event = provider.parse_webhook(request.body, request.headers.get("Stripe-Signature", ""))
-    except InvalidWebhook:
-        logger.warning("Rejected a webhook with an invalid signature")
-        return JsonResponse({"detail": "Invalid signature."}, status=400)
+    except InvalidWebhook as error:
+        logger.warning("Rejected a webhook: %s", error)
+        return JsonResponse({"detail": error.detail}, status=400)
     try:
         outcome = handle_provider_event(event, provider_name=provider.name)
     except DomainError as error:
