@@ -2,10 +2,12 @@
 
     python scripts/screenshots.py            # from the project root, in the virtualenv
 
-Runs tests/e2e/test_screenshots.py (Django's live server on a throw-away test database, Debian's
-Chromium at /usr/bin/chromium) and writes PNGs to test-artifacts/screenshots/.
+Runs tests/e2e/test_screenshots.py, which `make test` leaves out (Django's live server on a
+throw-away test database, Debian's Chromium at /usr/bin/chromium), and writes PNGs to
+test-artifacts/screenshots/.
 """
 
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +17,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    os.environ["SOCIALRX_SCREENSHOTS"] = "1"  # the suite leaves this file out otherwise
     status = pytest.main(
         [str(ROOT / "tests" / "e2e" / "test_screenshots.py"), "-q", "-p", "no:cacheprovider"]
     )

@@ -89,6 +89,9 @@ echo "==> ruff check"
 echo "==> ruff format --check"
 "$BIN/ruff" format --check .
 
+echo "==> makemigrations --check"
+"$BIN/socialrx" makemigrations --check --dry-run -v 1 >/dev/null || fail "A model change has no migration: run \`socialrx makemigrations\`."
+
 echo "==> pytest"
 status=0
 # Two workers: the machine (and CI) has two cores.

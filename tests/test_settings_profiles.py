@@ -26,6 +26,7 @@ def run_manage(args: list[str], **env: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_production_profile_passes_the_deploy_check_without_warnings(tmp_path):
     result = run_manage(
         ["check", "--deploy", "--fail-level", "WARNING"],

@@ -28,11 +28,21 @@ E2E_DIR = Path(__file__).resolve().parent
 SKIP_REASON = f"BROWSER TESTS SKIPPED: no Chromium at {CHROMIUM} (Debian: apt-get install chromium)"
 
 
+SCREENSHOTS = E2E_DIR / "test_screenshots.py"
+
+
 @pytest.hookimpl(tryfirst=True)  # before -m selects by marker
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if E2E_DIR in Path(item.path).resolve().parents:
             item.add_marker(pytest.mark.e2e)
+    # The screenshot generator is a tool for people (scripts/screenshots.py), not a test of
+    # the suite: it costs a minute of CI and asserts little the journeys do not.
+    if os.environ.get("SOCIALRX_SCREENSHOTS") != "1":
+        kept = [item for item in items if Path(item.path).resolve() != SCREENSHOTS]
+        if len(kept) != len(items):
+            config.hook.pytest_deselected(items=[i for i in items if i not in kept])
+            items[:] = kept
 
 
 @pytest.hookimpl(wrapper=True)

@@ -104,6 +104,7 @@ def test_hospital_general_information_imports_every_hospital_then_changes_nothin
     assert refused.value.message == "The preview found nothing to create or update in this file."
 
 
+@pytest.mark.slow
 def test_hvbp_results_link_to_imported_hospitals_with_eight_dimensions_each(import_file, upload):
     import_file("hospitals", HOSPITALS)
 
@@ -143,6 +144,7 @@ def test_hvbp_results_link_to_imported_hospitals_with_eight_dimensions_each(impo
     assert upload("hvbp", HVBP).preview_counts == counts(unchanged=2474)
 
 
+@pytest.mark.slow
 def test_hvbp_results_imported_before_their_hospitals_are_linked_when_they_arrive(
     import_file, upload
 ):

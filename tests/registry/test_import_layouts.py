@@ -606,6 +606,7 @@ MEMORY_ROWS = 60_000
 MEMORY_BOUND = 24 * 1024 * 1024
 
 
+@pytest.mark.slow
 @pytest.mark.django_db
 def test_long_file_is_previewed_in_bounded_memory(tmp_path):
     # Slow by design (about 10 s, mostly tracemalloc's bookkeeping): only a file far longer

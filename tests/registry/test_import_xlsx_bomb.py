@@ -375,6 +375,7 @@ def test_a_small_part_compressed_far_beyond_the_ratio_is_still_read(tmp_path):
     ]
 
 
+@pytest.mark.slow
 @pytest.mark.unit
 def test_a_workbook_with_shared_strings_and_a_long_cell_is_read_row_by_row(tmp_path):
     long_name = "N" * 10_001

@@ -657,6 +657,7 @@ def test_the_format_comes_from_the_content_not_the_file_name(tmp_path):
 # --- Memory --------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 def test_a_large_file_is_streamed_with_bounded_memory(tmp_path):
     path = tmp_path / "large.csv"
     with path.open("w", encoding="utf-8", newline="") as file:

@@ -513,6 +513,7 @@ def test_the_leaderboard_filters_by_kind_and_state_and_stops_at_its_limit():
 # --- the published shape, on the demo data ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_the_demo_data_follows_the_published_shape_of_hospital_adoption_in_2013(client):
     """One test seeds the demo (about 30 s): Griffis et al. 2014's shapes as of 2013-12-31."""
     call_command("seed_demo", quiet=True)
