@@ -20,6 +20,9 @@ $(INSTALLED): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[test]"
 	touch $(INSTALLED)
 
+# Links sent by email (invitations, invoices) and printed by seed-demo go where this serves,
+# unless SITE_URL says otherwise.
+run: export SITE_URL := $(or $(SITE_URL),http://127.0.0.1:$(or $(PORT),8000))
 run: install
 	$(BIN)/socialrx migrate --noinput
 	$(BIN)/socialrx seed-demo

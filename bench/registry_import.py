@@ -30,7 +30,7 @@ STATES = ["MN", "WI", "IA", "IL", "TX", "CA", "NY", "FL", "PA", "OH"]
 
 
 def npi(number: int) -> str:
-    from socialrx.organizations.validators import npi_check_digit_ok
+    from socialrx.core.identifiers import npi_check_digit_ok
 
     stem = f"3{number:08d}"
     return next(stem + str(d) for d in range(10) if npi_check_digit_ok(stem + str(d)))

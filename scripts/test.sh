@@ -89,6 +89,9 @@ echo "==> ruff check"
 echo "==> ruff format --check"
 "$BIN/ruff" format --check .
 
+echo "==> import contracts (.importlinter)"
+"$BIN/lint-imports" --no-cache
+
 echo "==> makemigrations --check"
 "$BIN/socialrx" makemigrations --check --dry-run -v 1 >/dev/null || fail "A model change has no migration: run \`socialrx makemigrations\`."
 

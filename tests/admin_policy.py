@@ -7,7 +7,7 @@ STAFF_VIEWABLE = frozenset(
         "core.auditevent",
         "core.failedemail",
         "organizations.organization",
-        "organizations.orgmembership",
+        "organizations.seat",
         "organizations.invitation",
         "membership.plan",
         "membership.membershipapplication",

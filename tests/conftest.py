@@ -12,8 +12,8 @@ from django.db import connection
 
 from tests.factories import (
     CoachFactory,
-    OrgMembershipFactory,
     ResearcherFactory,
+    SeatFactory,
     StaffFactory,
     UserFactory,
     give_mfa,
@@ -148,7 +148,7 @@ def researcher(db):
 def org_a(db):
     """Organization A with its admin and one member: (org, admin, member)."""
     organization, admin = org_with_admin(name="Riverside Regional Medical Center")
-    member = OrgMembershipFactory(organization=organization).user
+    member = SeatFactory(organization=organization).user
     return organization, admin, member
 
 

@@ -12,8 +12,8 @@ from socialrx.organizations.models import (
     Invitation,
     Organization,
     OrganizationType,
-    OrgMembership,
     OrgRole,
+    Seat,
 )
 
 DEFAULT_PASSWORD = "correct-horse-battery-staple-9"
@@ -69,9 +69,9 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     website = "https://www.riverside-example.org"
 
 
-class OrgMembershipFactory(factory.django.DjangoModelFactory):
+class SeatFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = OrgMembership
+        model = Seat
 
     organization = factory.SubFactory(OrganizationFactory)
     user = factory.SubFactory(UserFactory)
@@ -93,5 +93,5 @@ class InvitationFactory(factory.django.DjangoModelFactory):
 def org_with_admin(**org_kwargs) -> tuple[Organization, User]:
     organization = OrganizationFactory(**org_kwargs)
     admin = UserFactory()
-    OrgMembershipFactory(organization=organization, user=admin, role=OrgRole.ADMIN)
+    SeatFactory(organization=organization, user=admin, role=OrgRole.ADMIN)
     return organization, admin

@@ -7,7 +7,7 @@ import pytest
 
 from socialrx.core.errors import DomainError
 from socialrx.organizations import services
-from socialrx.organizations.models import Invitation, Organization, OrgMembership
+from socialrx.organizations.models import Invitation, Organization, Seat
 from tests.concurrency import require_postgres, run_at_once
 from tests.factories import UserFactory, org_with_admin
 
@@ -27,11 +27,11 @@ def test_an_invitation_accepted_concurrently_gives_exactly_one_seat():
 
     results = run_at_once(8, lambda _: services.accept_invitation(user=invitee, token=token))
 
-    accepted = [r for r in results if isinstance(r, OrgMembership)]
+    accepted = [r for r in results if isinstance(r, Seat)]
     refused = [r for r in results if isinstance(r, DomainError)]
     assert len(accepted) == 1
     assert len(refused) == 7
-    assert OrgMembership.objects.filter(organization=organization, user=invitee).count() == 1
+    assert Seat.objects.filter(organization=organization, user=invitee).count() == 1
     assert Invitation.objects.get(pk=invitation.pk).status == "accepted"
 
 
@@ -60,4 +60,4 @@ def test_the_same_organization_created_concurrently_exists_once():
     assert len(created) == 1
     assert all(isinstance(r, DomainError) for r in results if r not in created)
     assert Organization.objects.filter(name="Mercy Hospital").count() == 1
-    assert OrgMembership.objects.filter(organization__name="Mercy Hospital").count() == 1
+    assert Seat.objects.filter(organization__name="Mercy Hospital").count() == 1

@@ -10,7 +10,7 @@ import sys
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "socialrx.settings")
-    from django.core.management import execute_from_command_line
+    from django.core.management import execute_from_command_line  # noqa: PLC0415 - Django's settings module is chosen first
 
     command = [arg if arg.startswith("-") else arg.replace("-", "_") for arg in sys.argv[1:2]]
     argv = [sys.argv[0], *command]

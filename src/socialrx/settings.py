@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "allauth.socialaccount",
     "allauth.socialaccount.providers.openid_connect",
     "csp",
+    # django-ninja as an app: its API docs page then uses the Swagger UI files it ships (static,
+    # under the CSP) instead of loading them from a CDN.
+    "ninja",
     "django_htmx",
     "rules",
     "socialrx.core",
@@ -295,6 +298,7 @@ CELERY_BEAT_SCHEDULE = {
 # and the public API's rate limit per client address.
 REGISTRY_IMPORT_DIR = Path(env("REGISTRY_IMPORT_DIR", str(VAR_DIR / "imports")))
 REGISTRY_IMPORT_MAX_BYTES = int(env("REGISTRY_IMPORT_MAX_MB", "100")) * 1024 * 1024
+REGISTRY_IMPORT_XLSX_MAX_PART_MB = int(env("REGISTRY_IMPORT_XLSX_MAX_PART_MB", "1024"))
 REGISTRY_API_RATE = env("REGISTRY_API_RATE", "120/m")
 # Reverse proxies in front of the application whose X-Forwarded-For can be trusted (per-client
 # limits key on the client's address; 0 means none and the header is ignored).

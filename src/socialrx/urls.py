@@ -7,7 +7,6 @@ from django.urls import include, path
 from django.views.static import serve
 
 from socialrx.api.api import api
-from socialrx.organizations.views.dashboard import dashboard
 
 admin.site.site_header = "SocialRx administration"
 admin.site.site_title = "SocialRx admin"
@@ -16,7 +15,6 @@ admin.site.login = secure_admin_login(admin.site.login)
 
 urlpatterns = [
     path("", include("socialrx.core.urls")),
-    path("dashboard/", dashboard, name="dashboard"),
     path("organizations/", include("socialrx.organizations.urls")),
     path("", include("socialrx.accounts.urls")),
     path("", include("socialrx.membership.urls")),

@@ -165,6 +165,6 @@ def test_pages_show_times_in_the_viewers_zone(client, org_a):
 
     response = client.get(reverse("organizations:people", args=[organization.public_id]))
 
-    joined = organization.memberships.get(user=admin).joined_at
+    joined = organization.seats.get(user=admin).joined_at
     tokyo = timezone.localtime(joined, timezone=ZoneInfo("Asia/Tokyo"))
     assert f'datetime="{tokyo.isoformat()}"'.encode() in response.content

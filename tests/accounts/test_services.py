@@ -28,7 +28,7 @@ def test_staff_grant_a_center_role_and_the_grant_is_audited(staff, user):
     assert roles_of(user) == ["coach", "researcher"]
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.target_type, event.target_id) == (
-        "user.center_roles_changed",
+        "accounts.user.center_roles_changed",
         staff,
         "accounts.user",
         str(user.pk),

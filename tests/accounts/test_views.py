@@ -332,7 +332,7 @@ def test_staff_grant_roles_and_the_grant_is_audited(client, staff, user):
     assert User.objects.get(pk=user.pk).center_roles == ["coach", "researcher"]
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.after) == (
-        "user.center_roles_changed",
+        "accounts.user.center_roles_changed",
         staff,
         {"roles": ["coach", "researcher"]},
     )

@@ -7,7 +7,7 @@ import pytest
 
 from socialrx.accounts.models import ApiToken
 from socialrx.accounts.services import create_api_token, revoke_api_token
-from tests.factories import OrgMembershipFactory, UserFactory
+from tests.factories import SeatFactory, UserFactory
 
 pytestmark = [
     pytest.mark.integration,
@@ -115,7 +115,7 @@ def test_the_api_answers_only_the_methods_it_serves(client, user):
 def test_mine_lists_the_callers_organizations_with_their_role(client, org_a, org_b):
     organization_a, _, member = org_a
     organization_b, _ = org_b
-    OrgMembershipFactory(organization=organization_b, user=member, role="admin")
+    SeatFactory(organization=organization_b, user=member, role="admin")
     _, raw = create_api_token(user=member, name="Script")
 
     response = client.get(MINE, **bearer(raw))

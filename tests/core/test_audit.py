@@ -18,14 +18,16 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 def test_an_event_names_the_actor_the_action_and_the_target(user):
     organization = OrganizationFactory(name="Mercy General Hospital")
 
-    event = audit.record(actor=user, action="organization.created", target=organization)
+    event = audit.record(
+        actor=user, action="organizations.organization.created", target=organization
+    )
 
     saved = AuditEvent.objects.get()
     assert saved == event
     assert (saved.actor, saved.actor_email, saved.action) == (
         user,
         user.email,
-        "organization.created",
+        "organizations.organization.created",
     )
     assert (saved.target_type, saved.target_id, saved.target_repr) == (
         "organizations.organization",
@@ -39,11 +41,11 @@ def test_an_event_names_the_actor_the_action_and_the_target(user):
 def test_an_event_without_a_person_is_the_systems(db, actor):
     organization = OrganizationFactory()
 
-    audit.record(actor=actor, action="organization.created", target=organization)
+    audit.record(actor=actor, action="organizations.organization.created", target=organization)
 
     saved = AuditEvent.objects.get()
     assert (saved.actor, saved.actor_email) == (None, "")
-    assert str(saved).endswith(" system organization.created")
+    assert str(saved).endswith(" system organizations.organization.created")
 
 
 def test_values_are_stored_as_json_text(user):
@@ -131,7 +133,7 @@ def test_an_event_still_names_its_actor_after_the_account_is_deleted(db):
 def test_an_event_is_rolled_back_with_the_change_it_records(user):
     with pytest.raises(RuntimeError), transaction.atomic():
         organization = OrganizationFactory()
-        audit.record(actor=user, action="organization.created", target=organization)
+        audit.record(actor=user, action="organizations.organization.created", target=organization)
         raise RuntimeError("the use case failed after recording")
 
     assert (AuditEvent.objects.count(), Organization.objects.count()) == (0, 0)

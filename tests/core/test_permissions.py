@@ -1,15 +1,59 @@
-"""core.permissions: the one place where access is decided."""
+"""core.permissions: the kernel every app's rules.py declares its permissions with."""
+
+import ast
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import SimpleLazyObject
 
-from socialrx.core.permissions import PERMISSIONS, allowed, forget_org_roles, org_roles, require
-from tests.factories import InvitationFactory, OrgMembershipFactory, StaffFactory
+from socialrx.core import permissions
+from socialrx.core.permissions import (
+    allowed,
+    declared,
+    forget,
+    forget_org_roles,
+    org_roles,
+    person_cache,
+    require,
+)
+from tests.factories import InvitationFactory, SeatFactory, StaffFactory
 from tests.membership.factories import InvoiceFactory
 from tests.registry.factories import EntityFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+
+# Every name the apps declare in their rules.py, written out by hand.
+DECLARED = {
+    "core.view_audit_log",
+    "accounts.grant_center_roles",
+    "accounts.view_people_directory",
+    "organizations.create_organization",
+    "organizations.view_profile",
+    "organizations.edit_profile",
+    "organizations.view_people",
+    "organizations.manage_people",
+    "organizations.manage_invitations",
+    "organizations.manage_invitation",
+    "membership.apply",
+    "membership.view_billing",
+    "membership.view_invoice",
+    "membership.pay_invoice",
+    "membership.read_member_content",
+    "membership.manage_plans",
+    "membership.review_applications",
+    "membership.manage_memberships",
+    "membership.record_payments",
+    "membership.view_reports",
+    "registry.claim_entity",
+    "registry.manage_accounts",
+    "registry.edit_details",
+    "registry.manage_imports",
+    "registry.review_claims",
+    "registry.review_corrections",
+    "registry.see_who_changed",
+}
 
 ORG_PERMISSIONS = {
     # permission: (member, admin, other org's admin, coach, staff)
@@ -32,7 +76,7 @@ def test_organization_permissions_follow_the_org_role(org_a, org_b, coach, staff
 
 
 def test_every_organization_permission_is_in_the_table():
-    named = {perm for perm in PERMISSIONS if perm.startswith("organizations.")}
+    named = {perm for perm in declared() if perm.startswith("organizations.")}
 
     assert named - {"organizations.create_organization", "organizations.manage_invitation"} == (
         set(ORG_PERMISSIONS)
@@ -72,8 +116,8 @@ def test_a_visitor_holds_no_permission(org_a):
         }.get(perm, organization)
 
     assert org_roles(visitor) == {}
-    assert {perm: allowed(visitor, perm, target(perm)) for perm in PERMISSIONS} == dict.fromkeys(
-        PERMISSIONS, False
+    assert {perm: allowed(visitor, perm, target(perm)) for perm in declared()} == dict.fromkeys(
+        declared(), False
     )
 
 
@@ -107,7 +151,7 @@ def test_forgetting_the_org_roles_reloads_them(org_a, org_b):
     organization_b, _ = org_b
     _, _, member = org_a
     assert allowed(member, "organizations.view_profile", organization_b) is False
-    OrgMembershipFactory(organization=organization_b, user=member)
+    SeatFactory(organization=organization_b, user=member)
 
     assert allowed(member, "organizations.view_profile", organization_b) is False  # cached
     forget_org_roles(member)
@@ -123,3 +167,69 @@ def test_require_refuses_with_permission_denied(user):
 
 def test_require_lets_an_allowed_person_through(staff):
     assert require(staff, "core.view_audit_log") is None
+
+
+def test_each_app_declares_its_permissions_when_it_starts():
+    assert declared() == DECLARED
+
+
+def test_the_kernel_imports_no_app():
+    source = Path(permissions.__file__).read_text()
+    imported = {
+        node.module if isinstance(node, ast.ImportFrom) else alias.name
+        for node in ast.walk(ast.parse(source))
+        if isinstance(node, ast.Import | ast.ImportFrom)
+        for alias in node.names
+    }
+
+    assert {name for name in imported if name and name.startswith("socialrx")} == set()
+
+
+def test_a_persons_fact_is_loaded_once_until_forgotten(user):
+    loads = []
+
+    def load():
+        loads.append(1)
+        return len(loads)
+
+    assert [person_cache(user, "test.fact", load) for _ in range(3)] == [1, 1, 1]
+    forget(user, "test.fact")
+    assert person_cache(user, "test.fact", load) == 2
+
+
+def test_forgetting_one_fact_keeps_the_others(user):
+    person_cache(user, "test.kept", lambda: "kept")
+    person_cache(user, "test.dropped", lambda: "old")
+
+    forget(user, "test.dropped")
+
+    assert person_cache(user, "test.kept", lambda: "reloaded") == "kept"
+    assert person_cache(user, "test.dropped", lambda: "new") == "new"
+
+
+def test_forgetting_without_a_key_drops_every_fact(org_a, django_assert_num_queries):
+    organization, _, member = org_a
+    org_roles(member)
+    person_cache(member, "test.fact", lambda: "old")
+
+    forget(member)
+
+    assert person_cache(member, "test.fact", lambda: "new") == "new"
+    with django_assert_num_queries(1):  # the org roles are read again
+        assert org_roles(member) == {organization.pk: "member"}
+
+
+def test_facts_cached_through_request_user_are_the_users_own(user):
+    lazy = SimpleLazyObject(lambda: user)  # what request.user is
+    person_cache(lazy, "test.fact", lambda: "old")
+
+    assert person_cache(user, "test.fact", lambda: "new") == "old"
+    forget(user, "test.fact")
+    assert person_cache(lazy, "test.fact", lambda: "new") == "new"
+
+
+def test_forgetting_a_person_with_no_facts_does_nothing(user):
+    forget(user)
+    forget(AnonymousUser(), "test.fact")
+
+    assert person_cache(user, "test.fact", lambda: "loaded") == "loaded"

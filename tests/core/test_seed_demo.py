@@ -12,7 +12,7 @@ from django.core.management.base import CommandError
 from socialrx.accounts.models import User
 from socialrx.core.demo import DemoContext, DemoError, DemoReport, demo_apps
 from socialrx.membership.models import Invoice, Membership, MembershipApplication, Plan
-from socialrx.organizations.models import Invitation, Organization, OrgMembership
+from socialrx.organizations.models import Invitation, Organization, Seat
 from socialrx.registry.models import Account, Entity, EntityKind, ImportJob
 
 pytestmark = pytest.mark.integration
@@ -43,7 +43,7 @@ def counts() -> dict[str, int]:
         for model in [
             User,
             Organization,
-            OrgMembership,
+            Seat,
             Invitation,
             Plan,
             Membership,
@@ -109,7 +109,7 @@ def test_a_second_run_creates_nothing(demo_small):
 
 
 def test_demo_logins_work_with_the_published_password(demo_small):
-    admin = OrgMembership.objects.filter(role="admin").select_related("user").first().user
+    admin = Seat.objects.filter(role="admin").select_related("user").first().user
     assert authenticate(email=admin.email, password="socialrx-demo-2026") == admin
     for email in DEMO_LOGINS:
         assert authenticate(email=email, password="socialrx-demo-2026") is not None, email

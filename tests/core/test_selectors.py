@@ -15,7 +15,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 CHICAGO = ZoneInfo("America/Chicago")
 
 
-def event_at(when: datetime, *, actor=None, action="organization.created", target=None):
+def event_at(
+    when: datetime, *, actor=None, action="organizations.organization.created", target=None
+):
     event = audit.record(actor=actor, action=action, target=target or OrganizationFactory())
     AuditEvent.objects.filter(pk=event.pk).update(created_at=when)
     return AuditEvent.objects.get(pk=event.pk)
@@ -28,15 +30,19 @@ def events(db):
     return {
         "created": event_at(datetime(2026, 3, 1, 9, 0, tzinfo=CHICAGO), actor=dana),
         "invited": event_at(
-            datetime(2026, 3, 2, 23, 59, tzinfo=CHICAGO), actor=dana, action="invitation.created"
+            datetime(2026, 3, 2, 23, 59, tzinfo=CHICAGO),
+            actor=dana,
+            action="organizations.invitation.created",
         ),
         "revoked": event_at(
-            datetime(2026, 3, 3, 0, 0, tzinfo=CHICAGO), actor=sam, action="invitation.revoked"
+            datetime(2026, 3, 3, 0, 0, tzinfo=CHICAGO),
+            actor=sam,
+            action="organizations.invitation.revoked",
         ),
         "roles": event_at(
             datetime(2026, 3, 4, 12, 0, tzinfo=CHICAGO),
             actor=sam,
-            action="user.center_roles_changed",
+            action="accounts.user.center_roles_changed",
             target=dana,
         ),
     }
@@ -56,7 +62,10 @@ def test_events_are_filtered_by_part_of_the_actors_email(events):
 
 
 def test_events_are_filtered_by_the_start_of_the_action(events):
-    assert names(selectors.audit_events(action="invitation"), events) == ["revoked", "invited"]
+    assert names(selectors.audit_events(action="organizations.invitation"), events) == [
+        "revoked",
+        "invited",
+    ]
 
 
 def test_events_are_filtered_by_the_kind_of_object(events):
@@ -74,15 +83,17 @@ def test_a_date_range_includes_both_whole_days_in_the_viewers_zone(events):
 
 
 def test_filters_combine(events):
-    found = selectors.audit_events(actor="sam", action="invitation", since=date(2026, 3, 3))
+    found = selectors.audit_events(
+        actor="sam", action="organizations.invitation", since=date(2026, 3, 3)
+    )
 
     assert names(found, events) == ["revoked"]
 
 
 def test_the_actions_on_record_are_listed_once_each(events):
     assert sorted(selectors.audit_actions()) == [
-        "invitation.created",
-        "invitation.revoked",
-        "organization.created",
-        "user.center_roles_changed",
+        "accounts.user.center_roles_changed",
+        "organizations.invitation.created",
+        "organizations.invitation.revoked",
+        "organizations.organization.created",
     ]

@@ -5,7 +5,7 @@ pytestmark = pytest.mark.integration
 
 def test_fixtures_build_an_organization_with_admin_and_member(org_a):
     organization, admin, member = org_a
-    roles = dict(organization.memberships.values_list("user__email", "role"))
+    roles = dict(organization.seats.values_list("user__email", "role"))
     assert roles == {admin.email: "admin", member.email: "member"}
 
 

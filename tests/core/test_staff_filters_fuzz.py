@@ -62,8 +62,8 @@ def some_data(staff):
     """A few rows, so list pages render rows and the admin's filters have choices."""
     standard_plans()
     organization, admin_person = org_with_admin(name="Riverside Regional Medical Center")
-    audit.record(actor=staff, action="organization.created", target=organization)
-    audit.record(actor=admin_person, action="invitation.sent", target=organization)
+    audit.record(actor=staff, action="organizations.organization.created", target=organization)
+    audit.record(actor=admin_person, action="organizations.invitation.sent", target=organization)
 
 
 @pytest.fixture
@@ -203,7 +203,7 @@ def test_the_audit_log_refuses_a_date_at_the_calendars_edge_with_a_form_error(cl
 
 
 def test_the_audit_log_filters_up_to_the_last_date_it_accepts(client, staff):
-    audit.record(actor=staff, action="organization.created", target=staff)
+    audit.record(actor=staff, action="organizations.organization.created", target=staff)
     client.force_login(staff)
 
     response = client.get("/staff/audit/", {"since": "1900-01-01", "until": "2999-12-31"})

@@ -23,7 +23,7 @@ AUDIT_URL = reverse("audit_log")
 NEVER_CACHE = "max-age=0, no-cache, no-store, must-revalidate, private"
 
 
-def record_events(count: int, *, actor=None, action="organization.created"):
+def record_events(count: int, *, actor=None, action="organizations.organization.created"):
     for _ in range(count):
         audit.record(actor=actor, action=action, target=OrganizationFactory())
 
@@ -139,7 +139,7 @@ def test_staff_see_the_audit_log_with_before_and_after_values(client, staff, org
     organization, admin, _ = org_a
     audit.record(
         actor=admin,
-        action="organization.updated",
+        action="organizations.organization.updated",
         target=organization,
         before={"licensed_beds": 350},
         after={"licensed_beds": 420},
@@ -149,7 +149,9 @@ def test_staff_see_the_audit_log_with_before_and_after_values(client, staff, org
     response = client.get(AUDIT_URL)
 
     assert response.status_code == 200
-    assert [event.action for event in response.context["page"]] == ["organization.updated"]
+    assert [event.action for event in response.context["page"]] == [
+        "organizations.organization.updated"
+    ]
     content = response.content.decode()
     assert admin.email in content
     assert "<del>350</del> <ins>420</ins>" in content
@@ -171,18 +173,18 @@ def test_a_visitor_is_sent_to_sign_in_for_the_audit_log(client):
 
 def test_staff_filter_the_audit_log(client, staff):
     dana = UserFactory(email="dana.lee@example-health.org")
-    record_events(2, actor=dana, action="invitation.created")
-    record_events(1, actor=staff, action="invitation.revoked")
-    record_events(3, actor=dana, action="organization.created")
+    record_events(2, actor=dana, action="organizations.invitation.created")
+    record_events(1, actor=staff, action="organizations.invitation.revoked")
+    record_events(3, actor=dana, action="organizations.organization.created")
     client.force_login(staff)
 
-    response = client.get(AUDIT_URL, {"actor": "dana", "action": "invitation"})
+    response = client.get(AUDIT_URL, {"actor": "dana", "action": "organizations.invitation"})
 
     assert [(e.actor_email, e.action) for e in response.context["page"]] == [
-        ("dana.lee@example-health.org", "invitation.created"),
-        ("dana.lee@example-health.org", "invitation.created"),
+        ("dana.lee@example-health.org", "organizations.invitation.created"),
+        ("dana.lee@example-health.org", "organizations.invitation.created"),
     ]
-    assert response.context["querystring"] == "actor=dana&action=invitation"
+    assert response.context["querystring"] == "actor=dana&action=organizations.invitation"
 
 
 def test_staff_filter_the_audit_log_by_date(client, staff):

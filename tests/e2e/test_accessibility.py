@@ -13,7 +13,7 @@ from socialrx.membership.services.applications import apply_for_membership
 from socialrx.organizations.services import invite_person
 from socialrx.registry.models import ImportJob
 from socialrx.registry.services.imports import preview_import
-from tests.factories import DEFAULT_PASSWORD, OrgMembershipFactory
+from tests.factories import DEFAULT_PASSWORD, SeatFactory
 from tests.registry.factories import (
     AccountFactory,
     ClaimFactory,
@@ -33,7 +33,7 @@ def world(org_a, staff):
     application (so tables, badges and the audit log have rows), and a staff user with MFA."""
     seed_plans()
     organization, admin, member = org_a
-    OrgMembershipFactory(organization=organization)
+    SeatFactory(organization=organization)
     invite_person(actor=admin, organization=organization, email="new.hire@riverside-rmc.example")
     apply_for_membership(
         actor=admin,
@@ -154,7 +154,7 @@ def test_a_members_pages_are_accessible(new_page, live_server, world, width):
 
 STAFF_PAGES = [
     "/staff/audit/",
-    "/staff/audit/?action=invitation",
+    "/staff/audit/?action=organizations.invitation",
     "/staff/people/",
     "/staff/membership/applications/",
     "/staff/membership/memberships/",

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from socialrx.membership import payment_providers
 from socialrx.membership.models import Invoice, Payment
 from socialrx.membership.payment_providers import StripeCheckout
-from tests.factories import OrgMembershipFactory, org_with_admin
+from tests.factories import SeatFactory, org_with_admin
 from tests.membership.factories import standard_plans
 from tests.membership.stripe_stub import CHECKOUT_URL, StubStripeHTTP
 from tests.membership.webhook_signing import checkout_completed, stripe_signature
@@ -47,7 +47,7 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
     )
     base = live_server.url
     organization, admin = org_with_admin(name="Riverside Regional Medical Center")
-    member = OrgMembershipFactory(organization=organization).user
+    member = SeatFactory(organization=organization).user
 
     # A member tries the member-only page before the organization is a member.
     member_page = new_page()

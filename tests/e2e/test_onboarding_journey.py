@@ -8,7 +8,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from socialrx.organizations.models import Invitation, Organization, OrgMembership
+from socialrx.organizations.models import Invitation, Organization, Seat
 
 from .browser import assert_accessible, link_in_email, login
 
@@ -107,7 +107,7 @@ def test_a_visitor_signs_up_creates_an_organization_and_a_colleague_joins(
     assert_accessible(colleague, context="organization profile, new member")
 
     organization = Organization.objects.get(name=ORGANIZATION)
-    roles = dict(organization.memberships.values_list("user__email", "role"))
+    roles = dict(organization.seats.values_list("user__email", "role"))
     assert roles == {FOUNDER: "admin", COLLEAGUE: "member"}
     assert Invitation.objects.get(email=COLLEAGUE).status == "accepted"
 
@@ -140,7 +140,7 @@ def test_bad_organization_input_is_explained_beside_the_fields_and_creates_nothi
     assert_accessible(page, context="organization form with errors")
 
     assert Organization.objects.count() == 0
-    assert OrgMembership.objects.count() == 0
+    assert Seat.objects.count() == 0
 
 
 def test_the_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(page):

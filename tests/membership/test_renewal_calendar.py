@@ -246,7 +246,7 @@ def test_grace_ending_on_saturday_30_september_2028_lapses_at_the_sunday_run(pla
         date(2028, 9, 1): {"grace": 1},
         date(2028, 10, 1): {"lapsed": 1},
     }
-    lapse = AuditEvent.objects.get(action="membership.lapsed")
+    lapse = AuditEvent.objects.get(action="membership.membership.lapsed")
     assert lapse.created_at == datetime(2028, 10, 1, 5, 5, tzinfo=UTC)  # Sunday 00:05 CDT
 
 

@@ -126,7 +126,7 @@ def test_a_hospital_grown_to_520_beds_renews_on_academic_medical_center_at_25_00
         "SocialRx membership renewal, Academic Medical Center (500+ licensed beds), "
         "Jun 1, 2028 to May 31, 2029"
     )
-    event = AuditEvent.objects.get(action="membership.renewal_band_changed")
+    event = AuditEvent.objects.get(action="membership.membership.renewal_band_changed")
     assert (event.actor, event.before, event.after) == (
         None,
         {"plan": "Medical Center (300–499 licensed beds)"},
@@ -145,7 +145,9 @@ def test_a_hospital_that_grew_within_its_band_renews_on_the_same_plan_with_no_ba
 
     renewal = Invoice.objects.get(kind="renewal")
     assert (renewal.plan.name, renewal.total_cents) == ("Medical Center", 1_800_000)
-    assert AuditEvent.objects.filter(action="membership.renewal_band_changed").count() == 0
+    assert (
+        AuditEvent.objects.filter(action="membership.membership.renewal_band_changed").count() == 0
+    )
 
 
 def test_a_hospital_with_no_bed_count_renews_on_its_current_plan(plans, org_a, staff):
@@ -183,7 +185,7 @@ def test_a_hospital_shrunk_to_250_beds_keeps_its_35_seats_until_the_renewed_year
         (date(2027, 6, 1), "Medical Center", 1_800_000),
         (date(2028, 6, 1), "Regional Hospital", 1_200_000),
     ]
-    event = AuditEvent.objects.get(action="membership.plan_changed")
+    event = AuditEvent.objects.get(action="membership.membership.plan_changed")
     assert (event.before, event.after) == (
         {"plan": "Medical Center (300–499 licensed beds)"},
         {"plan": "Regional Hospital (100–299 licensed beds)"},

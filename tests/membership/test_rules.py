@@ -137,7 +137,7 @@ def test_a_price_change_applies_to_later_periods_only(plans, org_a, staff):
     )
 
     assert membership.periods.get().price_cents == 1_800_000
-    assert AuditEvent.objects.filter(action="plan.updated").count() == 1
+    assert AuditEvent.objects.filter(action="membership.plan.updated").count() == 1
 
 
 # --- applications -----------------------------------------------------------------------------
@@ -405,7 +405,7 @@ def test_staff_activate_on_a_purchase_order_before_payment_and_it_is_audited(pla
     lifecycle.activate_on_purchase_order(actor=staff, membership=membership, po_number="PO-7781")
 
     assert selectors.is_member(organization)
-    event = AuditEvent.objects.get(action="membership.activated_on_po")
+    event = AuditEvent.objects.get(action="membership.membership.activated_on_po")
     assert event.after["po_number"] == "PO-7781"
     assert event.actor == staff
 
@@ -424,7 +424,7 @@ def test_cancel_with_a_credit_note_voids_open_invoices_and_is_audited(plans, org
     assert open_invoice.status == InvoiceStatus.VOID
     assert (credit.invoice, credit.amount_cents) == (paid, 50_000)
     assert not selectors.is_member(org_a[0])
-    assert AuditEvent.objects.filter(action="membership.cancelled").count() == 1
+    assert AuditEvent.objects.filter(action="membership.membership.cancelled").count() == 1
 
 
 def test_a_complimentary_membership_gives_benefits_without_an_invoice(plans, org_a, staff):
@@ -435,7 +435,9 @@ def test_a_complimentary_membership_gives_benefits_without_an_invoice(plans, org
 
     assert selectors.is_member(organization)
     assert Invoice.objects.count() == 0
-    assert AuditEvent.objects.filter(action="membership.complimentary_granted").count() == 1
+    assert (
+        AuditEvent.objects.filter(action="membership.membership.complimentary_granted").count() == 1
+    )
 
 
 def test_member_prices_and_coaching_hours_come_from_the_plan(plans, org_a, staff):

@@ -11,7 +11,7 @@ from socialrx.organizations import selectors
 from tests.factories import (
     InvitationFactory,
     OrganizationFactory,
-    OrgMembershipFactory,
+    SeatFactory,
     UserFactory,
 )
 
@@ -56,17 +56,17 @@ def test_a_member_is_not_found_where_an_admin_permission_is_needed(org_a):
         selectors.organization_for(member, organization.public_id, "organizations.edit_profile")
 
 
-# --- memberships and people -----------------------------------------------------------------
+# --- seats and people ----------------------------------------------------------------------
 
 
 def test_a_persons_seats_come_by_organization_name_with_head_counts(org_a, org_b):
     organization_a, _, member = org_a
     organization_b, _ = org_b
-    OrgMembershipFactory(organization=organization_b, user=member, role="admin")
+    SeatFactory(organization=organization_b, user=member, role="admin")
 
     seats = [
         (seat.organization.name, seat.role, seat.people_count)
-        for seat in selectors.memberships_of_user(member)
+        for seat in selectors.seats_of_user(member)
     ]
 
     assert seats == [
@@ -77,12 +77,12 @@ def test_a_persons_seats_come_by_organization_name_with_head_counts(org_a, org_b
 
 def test_people_of_an_organization_list_admins_first_then_by_name(db):
     organization = OrganizationFactory()
-    zoe = OrgMembershipFactory(organization=organization, user=UserFactory(full_name="Zoe Adams"))
-    amy = OrgMembershipFactory(organization=organization, user=UserFactory(full_name="Amy Berg"))
-    boss = OrgMembershipFactory(
+    zoe = SeatFactory(organization=organization, user=UserFactory(full_name="Zoe Adams"))
+    amy = SeatFactory(organization=organization, user=UserFactory(full_name="Amy Berg"))
+    boss = SeatFactory(
         organization=organization, user=UserFactory(full_name="Yves Chen"), role="admin"
     )
-    OrgMembershipFactory()  # someone in another organization
+    SeatFactory()  # someone in another organization
 
     assert list(selectors.people_of(organization)) == [boss, amy, zoe]
 
@@ -90,11 +90,11 @@ def test_people_of_an_organization_list_admins_first_then_by_name(db):
 def test_a_seat_of_another_organization_is_not_found(org_a, org_b):
     organization_a, _, member = org_a
     organization_b, admin_b = org_b
-    seat_in_b = organization_b.memberships.get(user=admin_b)
+    seat_in_b = organization_b.seats.get(user=admin_b)
 
-    assert selectors.membership_in(organization_a, organization_a.memberships.get(user=member).pk)
+    assert selectors.seat_in(organization_a, organization_a.seats.get(user=member).pk)
     with pytest.raises(NotFound) as refused:
-        selectors.membership_in(organization_a, seat_in_b.pk)
+        selectors.seat_in(organization_a, seat_in_b.pk)
 
     assert refused.value.message == "That person is not in this organization."
 

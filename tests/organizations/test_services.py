@@ -12,7 +12,7 @@ from socialrx.core.models import AuditEvent
 from socialrx.core.permissions import allowed, org_roles
 from socialrx.organizations import services
 from socialrx.organizations.forms import OrganizationForm
-from socialrx.organizations.models import Organization, OrgMembership
+from socialrx.organizations.models import Organization, Seat
 from tests.factories import OrganizationFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -47,7 +47,7 @@ def practice(**changes):
 
 
 def nothing_written() -> tuple[int, int, int]:
-    return Organization.objects.count(), OrgMembership.objects.count(), AuditEvent.objects.count()
+    return Organization.objects.count(), Seat.objects.count(), AuditEvent.objects.count()
 
 
 # --- create ---------------------------------------------------------------------------------
@@ -56,7 +56,7 @@ def nothing_written() -> tuple[int, int, int]:
 def test_the_creator_of_an_organization_becomes_its_only_admin(user):
     organization = services.create_organization(creator=user, data=hospital())
 
-    seats = list(organization.memberships.values_list("user", "role"))
+    seats = list(organization.seats.values_list("user", "role"))
     assert seats == [(user.pk, "admin")]
     assert organization.created_by == user
 
@@ -66,7 +66,7 @@ def test_creating_an_organization_is_audited_with_its_values(user):
 
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.actor_email) == (
-        "organization.created",
+        "organizations.organization.created",
         user,
         user.email,
     )
@@ -138,7 +138,7 @@ def test_a_duplicate_name_in_the_same_city_is_refused_whatever_the_case(user):
     )
     assert refused.value.field == "name"
     assert nothing_written() == (1, 1, 1)
-    assert latecomer.org_memberships.count() == 0
+    assert latecomer.seats.count() == 0
 
 
 def test_the_same_name_in_another_city_or_state_is_a_different_organization(user):
@@ -247,7 +247,7 @@ def test_an_admin_updates_the_profile_and_the_change_is_audited_before_and_after
     organization.refresh_from_db()
     assert (organization.licensed_beds, organization.postal_code) == (420, "55901")
     event = AuditEvent.objects.get()
-    assert (event.action, event.actor) == ("organization.updated", admin)
+    assert (event.action, event.actor) == ("organizations.organization.updated", admin)
     assert event.changes == [("licensed_beds", 350, 420), ("postal_code", "", "55901")]
 
 
@@ -266,7 +266,7 @@ def test_the_audit_keeps_the_stored_values_as_before_when_a_form_already_changed
 
     services.update_organization(actor=admin, organization=organization, data=form.cleaned_data)
 
-    event = AuditEvent.objects.get(action="organization.updated")
+    event = AuditEvent.objects.get(action="organizations.organization.updated")
     assert event.changes == [("name", old_name, "Riverside Health")]
 
 

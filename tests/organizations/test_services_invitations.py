@@ -13,8 +13,8 @@ from socialrx.core.errors import DomainError, NotFound
 from socialrx.core.models import AuditEvent
 from socialrx.core.permissions import allowed, org_roles
 from socialrx.organizations import services
-from socialrx.organizations.models import Invitation, OrgMembership
-from tests.factories import InvitationFactory, OrgMembershipFactory, UserFactory
+from socialrx.organizations.models import Invitation, Seat
+from tests.factories import InvitationFactory, SeatFactory, UserFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
@@ -67,7 +67,7 @@ def test_inviting_is_audited(org_a, invite):
 
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.target_type, event.target_id) == (
-        "invitation.created",
+        "organizations.invitation.created",
         admin,
         "organizations.invitation",
         str(invitation.pk),
@@ -228,8 +228,8 @@ def test_resending_emails_the_new_link_and_is_audited(
     [message] = mailoutbox
     assert services.invitation_url(resent) in message.body.splitlines()
     assert list(AuditEvent.objects.values_list("action", flat=True)) == [
-        "invitation.resent",
-        "invitation.created",
+        "organizations.invitation.resent",
+        "organizations.invitation.created",
     ]
 
 
@@ -280,7 +280,7 @@ def test_a_revoked_invitation_is_audited_and_its_link_says_so(org_a, invite):
     services.revoke_invitation(actor=admin, invitation=invitation)
 
     assert Invitation.objects.get(pk=invitation.pk).status == "revoked"
-    event = AuditEvent.objects.get(action="invitation.revoked")
+    event = AuditEvent.objects.get(action="organizations.invitation.revoked")
     assert (event.actor, event.before, event.after) == (
         admin,
         {"status": "pending"},
@@ -298,7 +298,7 @@ def test_an_invitation_cannot_be_revoked_twice(org_a, invite):
     error = refusal(services.revoke_invitation, actor=admin, invitation=invitation)
 
     assert error.message == "This invitation was already revoked."
-    assert AuditEvent.objects.filter(action="invitation.revoked").count() == 1
+    assert AuditEvent.objects.filter(action="organizations.invitation.revoked").count() == 1
 
 
 @pytest.mark.parametrize("who", ["member", "other_admin"])
@@ -321,9 +321,9 @@ def test_accepting_gives_the_person_a_seat_with_the_invited_role(org_a, invite):
     dana = UserFactory(email=DANA)
     invitation = invite(role="admin")
 
-    membership = services.accept_invitation(user=dana, token=services.invitation_token(invitation))
+    seat = services.accept_invitation(user=dana, token=services.invitation_token(invitation))
 
-    assert (membership.organization, membership.user, membership.role) == (
+    assert (seat.organization, seat.user, seat.role) == (
         organization,
         dana,
         "admin",
@@ -337,13 +337,13 @@ def test_accepting_is_audited(org_a, invite):
     organization, _, _ = org_a
     dana = UserFactory(email=DANA)
 
-    membership = services.accept_invitation(user=dana, token=services.invitation_token(invite()))
+    seat = services.accept_invitation(user=dana, token=services.invitation_token(invite()))
 
-    event = AuditEvent.objects.get(action="membership.joined")
+    event = AuditEvent.objects.get(action="organizations.seat.joined")
     assert (event.actor, event.target_type, event.target_id) == (
         dana,
-        "organizations.orgmembership",
-        str(membership.pk),
+        "organizations.seat",
+        str(seat.pk),
     )
     assert event.after == {
         "organization": organization.name,
@@ -365,9 +365,9 @@ def test_the_new_member_may_see_the_organization_at_once(org_a, invite):
 def test_the_address_is_compared_without_regard_to_case(invite):
     dana = UserFactory(email="Dana.Lee@Example-Health.org")
 
-    membership = services.accept_invitation(user=dana, token=services.invitation_token(invite()))
+    seat = services.accept_invitation(user=dana, token=services.invitation_token(invite()))
 
-    assert membership.user == dana
+    assert seat.user == dana
 
 
 def test_an_invitation_works_only_once(invite):
@@ -378,7 +378,7 @@ def test_an_invitation_works_only_once(invite):
     error = refusal(services.accept_invitation, user=dana, token=token)
 
     assert error.message == "This invitation has already been used."
-    assert OrgMembership.objects.filter(user=dana).count() == 1
+    assert Seat.objects.filter(user=dana).count() == 1
 
 
 def test_an_invitation_past_its_expiry_date_cannot_be_accepted(invite):
@@ -393,7 +393,7 @@ def test_an_invitation_past_its_expiry_date_cannot_be_accepted(invite):
     )
 
     assert error.message == "This invitation link has expired. Ask for a new one."
-    assert OrgMembership.objects.filter(user=dana).count() == 0
+    assert Seat.objects.filter(user=dana).count() == 0
 
 
 def test_a_link_signed_longer_ago_than_the_maximum_age_has_expired(invite, monkeypatch, settings):
@@ -412,7 +412,7 @@ def test_a_link_signed_longer_ago_than_the_maximum_age_has_expired(invite, monke
     assert type(error) is DomainError
     assert error.message == "This invitation link has expired. Ask for a new one."
     assert invitation.is_open is True  # the row alone would still have allowed it
-    assert OrgMembership.objects.filter(user=dana).count() == 0
+    assert Seat.objects.filter(user=dana).count() == 0
 
 
 def test_a_revoked_invitation_cannot_be_accepted(org_a, invite):
@@ -426,7 +426,7 @@ def test_a_revoked_invitation_cannot_be_accepted(org_a, invite):
     )
 
     assert error.message == "This invitation was revoked by the organization."
-    assert OrgMembership.objects.filter(user=dana).count() == 0
+    assert Seat.objects.filter(user=dana).count() == 0
 
 
 def test_an_invitation_cannot_be_accepted_by_someone_with_another_address(invite):
@@ -440,7 +440,7 @@ def test_an_invitation_cannot_be_accepted_by_someone_with_another_address(invite
     assert error.message == (
         f"This invitation was sent to {DANA}. Sign in with that address to accept it."
     )
-    assert OrgMembership.objects.filter(user=intruder).count() == 0
+    assert Seat.objects.filter(user=intruder).count() == 0
     assert Invitation.objects.get(pk=invitation.pk).status == "pending"
 
 
@@ -448,7 +448,7 @@ def test_a_person_who_joined_meanwhile_is_told_so(org_a, invite):
     organization, _, _ = org_a
     dana = UserFactory(email=DANA)
     token = services.invitation_token(invite())
-    OrgMembershipFactory(organization=organization, user=dana)
+    SeatFactory(organization=organization, user=dana)
 
     error = refusal(services.accept_invitation, user=dana, token=token)
 
@@ -472,7 +472,7 @@ def test_a_tampered_link_is_not_found(invite, tamper):
         services.accept_invitation(user=dana, token=token)
 
     assert refused.value.message == "This invitation link is not valid."
-    assert OrgMembership.objects.filter(user=dana).count() == 0
+    assert Seat.objects.filter(user=dana).count() == 0
 
 
 def test_a_link_signed_for_another_purpose_is_not_found(invite):

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied
 from socialrx.core.errors import DomainError
 from socialrx.core.models import AuditEvent
 from socialrx.organizations import services
-from socialrx.organizations.models import OrgMembership
-from tests.factories import OrgMembershipFactory
+from socialrx.organizations.models import Seat
+from tests.factories import SeatFactory
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
 
 
-def seat(organization, user) -> OrgMembership:
-    return OrgMembership.objects.get(organization=organization, user=user)
+def seat(organization, user) -> Seat:
+    return Seat.objects.get(organization=organization, user=user)
 
 
 # --- change_member_role ---------------------------------------------------------------------
@@ -23,23 +23,23 @@ def seat(organization, user) -> OrgMembership:
 def test_an_admin_makes_a_member_admin_and_the_change_is_audited(org_a):
     organization, admin, member = org_a
 
-    services.change_member_role(actor=admin, membership=seat(organization, member), role="admin")
+    services.change_member_role(actor=admin, seat=seat(organization, member), role="admin")
 
     assert seat(organization, member).role == "admin"
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.target_type) == (
-        "membership.role_changed",
+        "organizations.seat.role_changed",
         admin,
-        "organizations.orgmembership",
+        "organizations.seat",
     )
     assert (event.before, event.after) == ({"role": "member"}, {"role": "admin"})
 
 
 def test_an_admin_may_step_down_when_another_admin_remains(org_a):
     organization, admin, member = org_a
-    OrgMembership.objects.filter(user=member).update(role="admin")
+    Seat.objects.filter(user=member).update(role="admin")
 
-    services.change_member_role(actor=admin, membership=seat(organization, admin), role="member")
+    services.change_member_role(actor=admin, seat=seat(organization, admin), role="member")
 
     assert seat(organization, admin).role == "member"
 
@@ -48,9 +48,7 @@ def test_the_last_admin_cannot_be_made_a_member(org_a):
     organization, admin, _ = org_a
 
     with pytest.raises(DomainError) as refused:
-        services.change_member_role(
-            actor=admin, membership=seat(organization, admin), role="member"
-        )
+        services.change_member_role(actor=admin, seat=seat(organization, admin), role="member")
 
     assert refused.value.message == (
         "An organization needs at least one admin. Make someone else admin first."
@@ -61,12 +59,10 @@ def test_the_last_admin_cannot_be_made_a_member(org_a):
 
 def test_admins_of_other_organizations_do_not_count_as_remaining_admins(org_a, org_b):
     organization, admin, _ = org_a
-    OrgMembershipFactory(organization=org_b[0], user=admin, role="admin")
+    SeatFactory(organization=org_b[0], user=admin, role="admin")
 
     with pytest.raises(DomainError):
-        services.change_member_role(
-            actor=admin, membership=seat(organization, admin), role="member"
-        )
+        services.change_member_role(actor=admin, seat=seat(organization, admin), role="member")
 
     assert seat(organization, admin).role == "admin"
 
@@ -75,9 +71,7 @@ def test_an_unknown_role_is_refused(org_a):
     organization, admin, member = org_a
 
     with pytest.raises(DomainError) as refused:
-        services.change_member_role(
-            actor=admin, membership=seat(organization, member), role="owner"
-        )
+        services.change_member_role(actor=admin, seat=seat(organization, member), role="owner")
 
     assert (refused.value.field, refused.value.message) == (
         "role",
@@ -89,7 +83,7 @@ def test_an_unknown_role_is_refused(org_a):
 def test_giving_a_person_the_role_they_hold_writes_nothing(org_a):
     organization, admin, member = org_a
 
-    services.change_member_role(actor=admin, membership=seat(organization, member), role="member")
+    services.change_member_role(actor=admin, seat=seat(organization, member), role="member")
 
     assert AuditEvent.objects.count() == 0
 
@@ -97,7 +91,7 @@ def test_giving_a_person_the_role_they_hold_writes_nothing(org_a):
 def test_center_staff_may_change_roles_in_any_organization(org_a, staff):
     organization, _, member = org_a
 
-    services.change_member_role(actor=staff, membership=seat(organization, member), role="admin")
+    services.change_member_role(actor=staff, seat=seat(organization, member), role="admin")
 
     assert seat(organization, member).role == "admin"
     assert AuditEvent.objects.get().actor == staff
@@ -109,9 +103,7 @@ def test_only_admins_may_change_roles(org_a, org_b, researcher, who):
     actor = {"member": member, "other_admin": org_b[1], "researcher": researcher}[who]
 
     with pytest.raises(PermissionDenied):
-        services.change_member_role(
-            actor=actor, membership=seat(organization, member), role="admin"
-        )
+        services.change_member_role(actor=actor, seat=seat(organization, member), role="admin")
 
     assert seat(organization, member).role == "member"
     assert AuditEvent.objects.count() == 0
@@ -122,16 +114,16 @@ def test_only_admins_may_change_roles(org_a, org_b, researcher, who):
 
 def test_an_admin_removes_a_person_and_the_removal_is_audited(org_a):
     organization, admin, member = org_a
-    membership = seat(organization, member)
+    removed = seat(organization, member)
 
-    services.remove_member(actor=admin, membership=membership)
+    services.remove_member(actor=admin, seat=removed)
 
-    assert OrgMembership.objects.filter(organization=organization, user=member).exists() is False
+    assert Seat.objects.filter(organization=organization, user=member).exists() is False
     event = AuditEvent.objects.get()
     assert (event.action, event.actor, event.target_id) == (
-        "membership.removed",
+        "organizations.seat.removed",
         admin,
-        str(membership.pk),
+        str(removed.pk),
     )
     assert event.before == {
         "organization": organization.name,
@@ -143,18 +135,18 @@ def test_an_admin_removes_a_person_and_the_removal_is_audited(org_a):
 
 def test_a_removed_person_keeps_their_seats_elsewhere(org_a, org_b):
     organization, admin, member = org_a
-    OrgMembershipFactory(organization=org_b[0], user=member)
+    SeatFactory(organization=org_b[0], user=member)
 
-    services.remove_member(actor=admin, membership=seat(organization, member))
+    services.remove_member(actor=admin, seat=seat(organization, member))
 
-    assert list(member.org_memberships.values_list("organization", flat=True)) == [org_b[0].pk]
+    assert list(member.seats.values_list("organization", flat=True)) == [org_b[0].pk]
 
 
 def test_the_last_admin_cannot_be_removed(org_a):
     organization, admin, _ = org_a
 
     with pytest.raises(DomainError) as refused:
-        services.remove_member(actor=admin, membership=seat(organization, admin))
+        services.remove_member(actor=admin, seat=seat(organization, admin))
 
     assert refused.value.message == (
         "The last admin cannot be removed. Make someone else admin first."
@@ -165,11 +157,11 @@ def test_the_last_admin_cannot_be_removed(org_a):
 
 def test_an_admin_may_leave_when_another_admin_remains(org_a):
     organization, admin, member = org_a
-    OrgMembership.objects.filter(user=member).update(role="admin")
+    Seat.objects.filter(user=member).update(role="admin")
 
-    services.remove_member(actor=admin, membership=seat(organization, admin))
+    services.remove_member(actor=admin, seat=seat(organization, admin))
 
-    assert list(organization.memberships.values_list("user", "role")) == [(member.pk, "admin")]
+    assert list(organization.seats.values_list("user", "role")) == [(member.pk, "admin")]
 
 
 @pytest.mark.parametrize("who", ["member", "other_admin", "coach"])
@@ -178,7 +170,7 @@ def test_only_admins_may_remove_people(org_a, org_b, coach, who):
     actor = {"member": member, "other_admin": org_b[1], "coach": coach}[who]
 
     with pytest.raises(PermissionDenied):
-        services.remove_member(actor=actor, membership=seat(organization, admin))
+        services.remove_member(actor=actor, seat=seat(organization, admin))
 
-    assert organization.memberships.count() == 2
+    assert organization.seats.count() == 2
     assert AuditEvent.objects.count() == 0

@@ -4,6 +4,7 @@ from datetime import date
 
 import factory
 
+from socialrx.core.platforms import normalize_account
 from socialrx.registry.classification import classify
 from socialrx.registry.models import (
     Account,
@@ -14,7 +15,6 @@ from socialrx.registry.models import (
     EntityKind,
     Snapshot,
 )
-from socialrx.registry.platforms import normalize_account
 from socialrx.registry.services.accounts import note_presence
 from tests.factories import UserFactory
 
@@ -59,7 +59,7 @@ class PhysicianFactory(EntityFactory):
 
 
 def _valid_npi(number: int) -> str:
-    from socialrx.organizations.validators import npi_check_digit_ok
+    from socialrx.core.identifiers import npi_check_digit_ok
 
     stem = f"1{number:08d}"
     return next(stem + str(d) for d in range(10) if npi_check_digit_ok(stem + str(d)))

@@ -24,7 +24,7 @@ from socialrx.registry.services.claims import (
     reject_claim,
     website_domain,
 )
-from tests.factories import OrgMembershipFactory, UserFactory
+from tests.factories import SeatFactory, UserFactory
 from tests.registry.factories import ClaimFactory, EntityFactory
 
 pytestmark = [
@@ -567,7 +567,7 @@ def test_a_rejected_claimant_may_not_manage_the_accounts(staff):
 def test_an_admin_of_the_linked_organization_may_manage_the_accounts_a_plain_member_not(org_a):
     organization, admin, member = org_a
     entity = EntityFactory(website=MAYO, organization=organization)
-    other_admin = OrgMembershipFactory(role="admin").user
+    other_admin = SeatFactory(role="admin").user
 
     assert allowed(admin, "registry.manage_accounts", entity) is True
     assert allowed(member, "registry.manage_accounts", entity) is False

@@ -16,6 +16,7 @@ from pytest_django.asserts import assertContains
 
 from socialrx.core.errors import DomainError
 from socialrx.core.models import AuditEvent
+from socialrx.core.platforms import AccountAddressError, normalize_account
 from socialrx.registry.importing.layouts import LAYOUTS
 from socialrx.registry.models import (
     Account,
@@ -25,7 +26,6 @@ from socialrx.registry.models import (
     ImportPhase,
     ImportStatus,
 )
-from socialrx.registry.platforms import AccountAddressError, normalize_account
 from socialrx.registry.services import imports
 from tests.registry.factories import EntityFactory
 

@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains
 
+from socialrx.core.identifiers import npi_check_digit_ok
 from socialrx.core.models import AuditEvent
-from socialrx.organizations.validators import npi_check_digit_ok
 from socialrx.registry.importing import runner
 from socialrx.registry.models import (
     Account,

@@ -1,6 +1,6 @@
 from ninja import Router, Schema
 
-from socialrx.api.errors import documented
+from socialrx.core.api_errors import documented
 
 router = Router()
 

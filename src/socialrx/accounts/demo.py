@@ -153,18 +153,20 @@ def _center_staff() -> User:
         staff.save(update_fields=["is_staff", "is_superuser"])
         audit.record(
             actor=None,
-            action="user.center_roles_changed",
+            action="accounts.user.center_roles_changed",
             target=staff,
             before={"roles": before},
             after={"roles": sorted(staff.center_roles)},
         )
     elif not AuditEvent.objects.filter(
-        action="user.center_roles_changed", target_type="accounts.user", target_id=str(staff.pk)
+        action="accounts.user.center_roles_changed",
+        target_type="accounts.user",
+        target_id=str(staff.pk),
     ).exists():
         # The bootstrap grant, recorded once as the system's doing.
         audit.record(
             actor=None,
-            action="user.center_roles_changed",
+            action="accounts.user.center_roles_changed",
             target=staff,
             before={"roles": []},
             after={"roles": sorted(staff.center_roles)},

@@ -16,6 +16,7 @@ MFA_EXEMPT_PREFIXES = (
     "/media/",
     "/healthz",
     "/readyz",
+    "/favicon.ico",
 )
 
 

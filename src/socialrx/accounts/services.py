@@ -61,7 +61,7 @@ def set_center_roles(*, actor: User, user: User, roles: set[str]) -> User:
     if before != after:
         audit.record(
             actor=actor,
-            action="user.center_roles_changed",
+            action="accounts.user.center_roles_changed",
             target=user,
             before={"roles": sorted(before)},
             after={"roles": sorted(after)},

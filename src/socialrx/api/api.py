@@ -1,15 +1,12 @@
-"""/api/v1/: assembled from each app's router. Errors are JSON with a `detail` reason."""
+"""/api/v1/: assembled from the routers the apps declare (their `api_routers`, see
+socialrx.core.plugins). Errors are JSON with a `detail` reason."""
 
 from django.core.exceptions import PermissionDenied
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, ValidationError
 
-from socialrx.accounts.api import router as accounts_router
+from socialrx.core import plugins
 from socialrx.core.errors import DomainError
-from socialrx.membership.api import public_router as membership_public_router
-from socialrx.membership.api import router as membership_router
-from socialrx.organizations.api import router as organizations_router
-from socialrx.registry.api import router as registry_router
 
 from .auth import AUTH
 
@@ -25,11 +22,8 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
 )
-api.add_router("/", accounts_router, tags=["accounts"])
-api.add_router("/organizations", organizations_router, tags=["organizations"])
-api.add_router("/membership", membership_public_router, tags=["membership"])
-api.add_router("/membership", membership_router, tags=["membership"])
-api.add_router("/registry", registry_router, tags=["registry"])
+for declared in plugins.registry().api_routers:
+    api.add_router(declared.prefix, declared.load(), tags=list(declared.tags) or None)
 
 
 @api.exception_handler(DomainError)

@@ -45,7 +45,7 @@ def queue_templated_email(
 
 
 def queue_email(*, to, subject, text_body, html_body, template="", triggered_by=None) -> None:
-    from .tasks import send_email
+    from .tasks import send_email  # noqa: PLC0415 - tasks import this module: a top-level import would be a cycle
 
     person_id = triggered_by.pk if getattr(triggered_by, "is_authenticated", False) else None
     transaction.on_commit(

@@ -30,7 +30,7 @@ TARGET_TYPES = [
     ("", "Any object"),
     ("accounts.user", "Person"),
     ("organizations.organization", "Organization"),
-    ("organizations.orgmembership", "Seat in an organization"),
+    ("organizations.seat", "Seat in an organization"),
     ("organizations.invitation", "Invitation"),
 ]
 
@@ -62,7 +62,7 @@ class AuditFilterForm(Form):
         label="Action",
         required=False,
         max_length=80,
-        help_text="For example invitation or membership.",
+        help_text="For example organizations.invitation or membership.invoice.",
     )
     target_type = forms.ChoiceField(label="Object", choices=TARGET_TYPES, required=False)
     since = _date_field("From")

@@ -9,6 +9,6 @@ def _no_fetch(url: str, *args, **kwargs):
 
 
 def html_to_pdf(html: str) -> bytes:
-    from weasyprint import HTML
+    from weasyprint import HTML  # noqa: PLC0415 - WeasyPrint loads Pango; only processes that draw a PDF pay for it
 
     return HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_no_fetch).write_pdf()

@@ -1,65 +1,80 @@
-"""Every access decision in SocialRx, in one place.
+"""The access kernel: how SocialRx decides, not what each app allows.
 
-Predicates (django-rules) are composed into named permissions. Views use
+Each app declares its own predicates and named permissions in its `rules.py` (loaded by its
+AppConfig.ready), composing the role predicates below with django-rules' `|` and `&`. Views use
 `require(user, perm, obj)`, the API uses `allowed(...)`, templates use `{% has_perm %}` from
-rules' template tags: all three ask the same rules, so nobody re-derives roles.
+rules' template tags: all three ask the same rules, so nobody re-derives roles. A system check
+(`core.checks`) fails when code asks for a name no app declared.
+
+The kernel knows no app: organization roles are read through `apps.get_model`.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import TypeVar
 
 import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 
-_ORG_ROLES_CACHE = "_socialrx_org_roles"
+T = TypeVar("T")
+
+# --- per-request facts about a person -------------------------------------------------------
+
+# One attribute on the user object holds every cached fact ({key: value}); the user object
+# lives for one request, so the facts do too.
+_FACTS = "_socialrx_facts"
+
+
+def person_cache(user, key: str, loader: Callable[[], T]) -> T:
+    """The fact `key` about `user`, loaded once per user object by `loader()`.
+
+    Keys are namespaced by the owning app ("organizations.roles", "registry.claims"), and
+    `forget(user, key)` drops one, so a service that changes the fact can have it reloaded."""
+    facts = getattr(user, _FACTS, None)
+    if facts is None:
+        facts = {}
+        setattr(user, _FACTS, facts)  # through request.user's lazy wrapper to the user itself
+    if key not in facts:
+        facts[key] = loader()
+    return facts[key]
+
+
+def forget(user, key: str | None = None) -> None:
+    """Drop one cached fact about `user` (or all of them, without a key)."""
+    facts = getattr(user, _FACTS, None)
+    if not facts:
+        return
+    if key is None:
+        facts.clear()
+    else:
+        facts.pop(key, None)
+
+
+# --- organization roles ---------------------------------------------------------------------
+
+ORG_ROLES = "organizations.roles"
 
 
 def org_roles(user) -> dict[int, str]:
     """{organization id: org role} for the user, loaded once per user object (one query)."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    cached = getattr(user, _ORG_ROLES_CACHE, None)
-    if cached is None:
-        membership = apps.get_model("organizations", "OrgMembership")
-        cached = dict(
-            membership.objects.filter(user_id=user.pk).values_list("organization_id", "role")
-        )
-        setattr(user, _ORG_ROLES_CACHE, cached)
-    return cached
+
+    def load() -> dict[int, str]:
+        seat = apps.get_model("organizations", "Seat")
+        return dict(seat.objects.filter(user_id=user.pk).values_list("organization_id", "role"))
+
+    return person_cache(user, ORG_ROLES, load)
 
 
 def forget_org_roles(user) -> None:
     """Call after changing a person's seats so the next check reloads them."""
-    if hasattr(user, _ORG_ROLES_CACHE):
-        delattr(user, _ORG_ROLES_CACHE)
+    forget(user, ORG_ROLES)
 
 
-_REGISTRY_CLAIMS_CACHE = "_socialrx_registry_claims"
-
-
-def verified_registry_claims(user) -> frozenset[int]:
-    """Ids of the registry entities the user's verified claims cover (one query per user
-    object)."""
-    if not getattr(user, "is_authenticated", False):
-        return frozenset()
-    cached = getattr(user, _REGISTRY_CLAIMS_CACHE, None)
-    if cached is None:
-        claim = apps.get_model("registry", "Claim")
-        cached = frozenset(
-            claim.objects.filter(claimant_id=user.pk, status="verified").values_list(
-                "entity_id", flat=True
-            )
-        )
-        setattr(user, _REGISTRY_CLAIMS_CACHE, cached)
-    return cached
-
-
-def forget_registry_claims(user) -> None:
-    if hasattr(user, _REGISTRY_CLAIMS_CACHE):
-        delattr(user, _REGISTRY_CLAIMS_CACHE)
-
-
-# --- predicates -----------------------------------------------------------------------------
+# --- role predicates ------------------------------------------------------------------------
 
 is_authenticated = rules.is_authenticated
 
@@ -89,74 +104,19 @@ def is_org_admin(user, organization) -> bool:
     return organization is not None and org_roles(user).get(organization.pk) == "admin"
 
 
-@rules.predicate
-def is_invitation_admin(user, invitation) -> bool:
-    return invitation is not None and is_org_admin(user, invitation.organization)
+# --- named permissions ----------------------------------------------------------------------
 
 
-@rules.predicate
-def is_invoice_org_admin(user, invoice) -> bool:
-    return invoice is not None and is_org_admin(user, invoice.organization)
+def declare(permissions: Mapping[str, rules.Predicate]) -> None:
+    """Register an app's named permissions ("app_label.verb_noun": predicate); called once,
+    from the app's rules.py. A name declared twice is an error."""
+    for name, predicate in permissions.items():
+        rules.add_perm(name, predicate)
 
 
-@rules.predicate
-def represents_entity(user, entity) -> bool:
-    """A verified claimant of the registry entity, or an admin of the organization that
-    claimed it."""
-    if entity is None:
-        return False
-    if entity.pk in verified_registry_claims(user):
-        return True
-    return entity.organization_id is not None and (
-        org_roles(user).get(entity.organization_id) == "admin"
-    )
-
-
-@rules.predicate
-def reads_member_content(user) -> bool:
-    from socialrx.membership.selectors import may_read_member_content
-
-    return may_read_member_content(user)
-
-
-# --- permissions ----------------------------------------------------------------------------
-
-PERMISSIONS = {
-    # Organizations
-    "organizations.create_organization": is_authenticated,
-    "organizations.view_profile": is_org_member | is_center_staff,
-    "organizations.edit_profile": is_org_admin | is_center_staff,
-    "organizations.view_people": is_org_member | is_center_staff,
-    "organizations.manage_people": is_org_admin | is_center_staff,
-    "organizations.manage_invitations": is_org_admin | is_center_staff,
-    "organizations.manage_invitation": is_invitation_admin | is_center_staff,
-    # Membership and billing
-    "membership.apply": is_org_admin,
-    "membership.view_billing": is_org_admin | is_center_staff,
-    "membership.view_invoice": is_invoice_org_admin | is_center_staff,
-    "membership.pay_invoice": is_invoice_org_admin,
-    "membership.read_member_content": reads_member_content,
-    "membership.manage_plans": is_center_staff,
-    "membership.review_applications": is_center_staff,
-    "membership.manage_memberships": is_center_staff,
-    "membership.record_payments": is_center_staff,
-    "membership.view_reports": is_center_staff,
-    # Registry
-    "registry.claim_entity": is_authenticated,
-    "registry.manage_accounts": represents_entity | is_center_staff,
-    "registry.edit_details": is_center_staff,
-    "registry.manage_imports": is_center_staff,
-    "registry.review_claims": is_center_staff,
-    "registry.review_corrections": is_center_staff,
-    "registry.see_who_changed": is_center_staff,
-    # Center operations
-    "core.view_audit_log": is_center_staff,
-    "accounts.grant_center_roles": is_center_staff,
-    "accounts.view_people_directory": is_center_staff,
-}
-
-for _name, _predicate in PERMISSIONS.items():
-    rules.add_perm(_name, _predicate)
+def declared() -> frozenset[str]:
+    """Every permission name the apps have declared."""
+    return frozenset(rules.permissions.permissions)
 
 
 def allowed(user, perm: str, obj=None) -> bool:

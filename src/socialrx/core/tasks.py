@@ -39,7 +39,7 @@ def send_email(
 
 
 def _record_failure(to, subject, template, triggered_by_id, error) -> None:
-    from .email import record_failed_email
+    from .email import record_failed_email  # noqa: PLC0415 - email imports this module: a top-level import would be a cycle
 
     logger.error("Email %r to %s could not be sent: %s", subject, to, error)
     record_failed_email(

@@ -1,23 +1,56 @@
-"""Public pages of the center, health probes and the staff audit log."""
+"""Public pages of the center, the dashboard, health probes and the staff audit log."""
+
+import functools
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.cache import never_cache
+from django.template.loader import render_to_string
+from django.views.decorators.cache import cache_control, never_cache
 
-from . import selectors
+from . import plugins, selectors
 from .email import acknowledge_failures, unacknowledged_failures
 from .forms import AuditFilterForm
 from .pagination import paginate, querystring_without_page
 from .permissions import require
 
+FAVICON = Path(__file__).resolve().parent / "static" / "core" / "favicon.ico"
+
 
 def home(request):
     return render(request, "core/home.html")
+
+
+@login_required
+def dashboard(request):
+    """A signed-in person's start page: the panels the apps declare, in order, so that each
+    person sees their own work first (staff their queues, members their organizations)."""
+    panels = [
+        {
+            "panel": shown.panel,
+            "context": shown.context,
+            # A SafeString: the panel's template escaped what it shows.
+            "html": render_to_string(shown.panel.template, shown.context, request=request),
+        }
+        for shown in plugins.panels_for(plugins.registry().panels, request)
+    ]
+    return render(request, "core/dashboard.html", {"panels": panels})
+
+
+@functools.cache
+def _favicon() -> bytes:
+    return FAVICON.read_bytes()
+
+
+@cache_control(max_age=60 * 60 * 24 * 7, public=True)
+def favicon(request):
+    """/favicon.ico, which browsers and feed readers ask for whatever the pages link."""
+    return HttpResponse(_favicon(), content_type="image/x-icon")
 
 
 @never_cache

@@ -3,7 +3,7 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
-from socialrx.api.errors import documented
+from socialrx.core.api_errors import documented
 from socialrx.organizations.selectors import organization_for
 
 from . import selectors

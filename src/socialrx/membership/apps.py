@@ -5,6 +5,9 @@ class MembershipConfig(AppConfig):
     name = "socialrx.membership"
     label = "membership"
     verbose_name = "Membership"
+    # What it adds to the shared pages: menus, tabs, dashboard panels, API routers (see
+    # socialrx.core.plugins).
+    plugins = "socialrx.membership.menus.PLUGINS"
     # Its demo data, run by `socialrx seed-demo` in demo_order (see socialrx.core.demo).
     demo = "socialrx.membership.demo.seed"
     demo_order = 30
@@ -19,3 +22,6 @@ class MembershipConfig(AppConfig):
         "creditnote",
         "renewalreminder",
     )
+
+    def ready(self) -> None:
+        from . import rules  # noqa: F401, PLC0415 - declares this app's permissions when it starts

@@ -108,8 +108,8 @@ def seed_plans() -> int:
 def seed_membership_demo(*, staff, hospital, practice, health_system, admins: dict):
     """The demo hospital is an active member (one paid year, renewal invoice open), the
     practice lapsed, the health system has a pending application."""
-    from .services import applications
-    from .services.lifecycle import run_renewals
+    from .services import applications  # noqa: PLC0415 - services import the demo's plans; a top-level import would be a cycle
+    from .services.lifecycle import run_renewals  # noqa: PLC0415 - services import the demo's plans; a top-level import would be a cycle
 
     seed_plans()
     today = timezone.localdate()
@@ -137,7 +137,7 @@ def seed_membership_demo(*, staff, hospital, practice, health_system, admins: di
 
 def _member_since(staff, organization: Organization, admin, *, days_ago: int, check: str) -> None:
     """Apply, approve and pay by check as if it had happened `days_ago` days ago."""
-    from .services import applications, payments
+    from .services import applications, payments  # noqa: PLC0415 - services import the demo's plans; a top-level import would be a cycle
 
     start = timezone.localdate() - timedelta(days=days_ago)
     application = applications.apply_for_membership(

@@ -3,6 +3,7 @@ from django.utils import timezone
 
 from socialrx.core.forms import Form, ModelForm
 from socialrx.core.money import parse_dollars
+from socialrx.organizations.models import Organization
 
 from .models import MembershipStatus, PaymentMethod, Plan, PlanAudience, ResourceTier
 
@@ -148,7 +149,6 @@ class ComplimentaryForm(Form):
     reason = forms.CharField(max_length=500)
 
     def __init__(self, *args, **kwargs):
-        from socialrx.organizations.models import Organization
 
         super().__init__(*args, **kwargs)
         self.fields["organization"].queryset = Organization.objects.order_by("name")

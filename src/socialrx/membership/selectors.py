@@ -13,7 +13,7 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from socialrx.core.errors import NotFound
-from socialrx.core.permissions import allowed, org_roles
+from socialrx.core.permissions import allowed, org_roles, person_cache
 from socialrx.organizations.models import Organization
 from socialrx.organizations.selectors import seats_used
 
@@ -102,16 +102,19 @@ def may_read_member_content(user) -> bool:
         return True
     if not getattr(user, "is_authenticated", False):
         return False
-    cache_name = "_socialrx_member_orgs"
-    if not hasattr(user, cache_name):
-        setattr(user, cache_name, member_organization_ids(user))
-    return bool(getattr(user, cache_name))
+    return bool(person_cache(user, "membership.member_orgs", lambda: member_organization_ids(user)))
 
 
 def seat_limit(organization: Organization) -> int:
     """Seats an organization may fill: its plan's limit while a member, else the guest tier."""
-    benefits = benefits_of(organization)
-    return benefits.plan.seat_limit if benefits else settings.GUEST_SEAT_LIMIT
+    return seat_limit_of(membership_of(organization))
+
+
+def seat_limit_of(membership: Membership | None, *, today: date | None = None) -> int:
+    """seat_limit for an organization whose membership (with its plan) is already loaded."""
+    if membership is None or not membership.has_benefits_on(today or center_today()):
+        return settings.GUEST_SEAT_LIMIT
+    return membership.plan.seat_limit
 
 
 # --- pages ----------------------------------------------------------------------------------

@@ -1,11 +1,11 @@
 from django.contrib import admin
 from django.db import models
 
-from .models import Invitation, Organization, OrgMembership
+from .models import Invitation, Organization, Seat
 
 
-class OrgMembershipInline(admin.TabularInline):
-    model = OrgMembership
+class SeatInline(admin.TabularInline):
+    model = Seat
     extra = 0
     raw_id_fields = ["user"]
     # Seats change through the org pages, which audit every change.
@@ -29,12 +29,12 @@ class OrganizationAdmin(admin.ModelAdmin):
     ]
     list_filter = ["org_type", "state"]
     search_fields = ["name", "city", "cms_certification_number", "npi", "website"]
-    inlines = [OrgMembershipInline]
+    inlines = [SeatInline]
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
-@admin.register(OrgMembership)
-class OrgMembershipAdmin(admin.ModelAdmin):
+@admin.register(Seat)
+class SeatAdmin(admin.ModelAdmin):
     list_display = ["user", "organization", "role", "joined_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__full_name", "organization__name"]

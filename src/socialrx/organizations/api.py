@@ -2,7 +2,7 @@ from uuid import UUID
 
 from ninja import Router, Schema
 
-from socialrx.api.errors import documented
+from socialrx.core.api_errors import documented
 
 from . import selectors
 
@@ -46,8 +46,8 @@ class PersonOut(Schema):
 )
 def my_organizations(request):
     return [
-        {"role": membership.role, "organization": membership.organization}
-        for membership in selectors.memberships_of_user(request.user)
+        {"role": seat.role, "organization": seat.organization}
+        for seat in selectors.seats_of_user(request.user)
     ]
 
 
@@ -62,13 +62,13 @@ def organization_people(request, public_id: UUID):
     )
     return [
         {
-            "public_id": membership.user.public_id,
-            "email": membership.user.email,
-            "full_name": membership.user.full_name,
-            "professional_title": membership.user.professional_title,
-            "credentials": membership.user.credentials,
-            "role": membership.role,
-            "joined_at": membership.joined_at.isoformat(),
+            "public_id": seat.user.public_id,
+            "email": seat.user.email,
+            "full_name": seat.user.full_name,
+            "professional_title": seat.user.professional_title,
+            "credentials": seat.user.credentials,
+            "role": seat.role,
+            "joined_at": seat.joined_at.isoformat(),
         }
-        for membership in selectors.people_of(organization)
+        for seat in selectors.people_of(organization)
     ]

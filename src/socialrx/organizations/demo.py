@@ -26,8 +26,8 @@ from .models import (
     InvitationStatus,
     Organization,
     OrganizationType,
-    OrgMembership,
     OrgRole,
+    Seat,
 )
 from .services import (
     accept_invitation,
@@ -156,9 +156,7 @@ PENDING_INVITATION = (RIVERSIDE, "tom.becker@riverside-rmc.example", OrgRole.MEM
 
 
 def seed(context: DemoContext) -> DemoReport:
-    tally = Tally(
-        people=User, organizations=Organization, seats=OrgMembership, invitations=Invitation
-    )
+    tally = Tally(people=User, organizations=Organization, seats=Seat, invitations=Invitation)
     staff = context.get("center_staff")
     organizations = []
     for demo in ORGANIZATIONS:
@@ -172,14 +170,14 @@ def seed(context: DemoContext) -> DemoReport:
     lines = [
         f"{organization.name}: {organization.get_org_type_display().lower()}, "
         f"{organization.size_summary}, {organization.location}; "
-        f"{organization.memberships.count()} people"
+        f"{organization.seats.count()} people"
         for organization in organizations
     ]
     if pending is not None:
         lines.append(f"Open invitation for {pending.email} to {pending.organization}:")
         lines.append(f"  {invitation_url(pending)}")
     for organization in organizations:
-        seats = organization.memberships.select_related("user").order_by("role", "joined_at")
+        seats = organization.seats.select_related("user").order_by("role", "joined_at")
         context.add_logins(
             str(organization),
             [
@@ -215,7 +213,7 @@ def _organization(demo: DemoOrganization, staff: User) -> Organization:
 
 
 def _seat(organization: Organization, inviter: User, user: User, role: str) -> None:
-    if OrgMembership.objects.filter(organization=organization, user=user).exists():
+    if Seat.objects.filter(organization=organization, user=user).exists():
         return
     invitation = _open_invitation(organization, user.email, inviter)
     if invitation is None:
@@ -228,7 +226,7 @@ def _seat(organization: Organization, inviter: User, user: User, role: str) -> N
 def _pending_invitation(staff: User) -> Invitation | None:
     demo, email, role = PENDING_INVITATION
     organization = _find(demo)
-    if OrgMembership.objects.filter(organization=organization, user__email__iexact=email).exists():
+    if Seat.objects.filter(organization=organization, user__email__iexact=email).exists():
         return None  # the invitee has since joined
     admin = User.objects.get(email__iexact=demo.admin.email)
     inviter = admin if _is_admin(admin, organization) else staff
@@ -239,9 +237,7 @@ def _pending_invitation(staff: User) -> Invitation | None:
 
 
 def _is_admin(user: User, organization: Organization) -> bool:
-    return OrgMembership.objects.filter(
-        organization=organization, user=user, role=OrgRole.ADMIN
-    ).exists()
+    return Seat.objects.filter(organization=organization, user=user, role=OrgRole.ADMIN).exists()
 
 
 def _open_invitation(organization: Organization, email: str, inviter: User) -> Invitation | None:

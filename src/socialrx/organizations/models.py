@@ -8,24 +8,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from .validators import validate_ccn, validate_npi
-
-US_STATES = [
-    ("AL", "Alabama"), ("AK", "Alaska"), ("AZ", "Arizona"), ("AR", "Arkansas"),
-    ("CA", "California"), ("CO", "Colorado"), ("CT", "Connecticut"), ("DE", "Delaware"),
-    ("DC", "District of Columbia"), ("FL", "Florida"), ("GA", "Georgia"), ("HI", "Hawaii"),
-    ("ID", "Idaho"), ("IL", "Illinois"), ("IN", "Indiana"), ("IA", "Iowa"), ("KS", "Kansas"),
-    ("KY", "Kentucky"), ("LA", "Louisiana"), ("ME", "Maine"), ("MD", "Maryland"),
-    ("MA", "Massachusetts"), ("MI", "Michigan"), ("MN", "Minnesota"), ("MS", "Mississippi"),
-    ("MO", "Missouri"), ("MT", "Montana"), ("NE", "Nebraska"), ("NV", "Nevada"),
-    ("NH", "New Hampshire"), ("NJ", "New Jersey"), ("NM", "New Mexico"), ("NY", "New York"),
-    ("NC", "North Carolina"), ("ND", "North Dakota"), ("OH", "Ohio"), ("OK", "Oklahoma"),
-    ("OR", "Oregon"), ("PA", "Pennsylvania"), ("RI", "Rhode Island"), ("SC", "South Carolina"),
-    ("SD", "South Dakota"), ("TN", "Tennessee"), ("TX", "Texas"), ("UT", "Utah"),
-    ("VT", "Vermont"), ("VA", "Virginia"), ("WA", "Washington"), ("WV", "West Virginia"),
-    ("WI", "Wisconsin"), ("WY", "Wyoming"), ("PR", "Puerto Rico"), ("GU", "Guam"),
-    ("VI", "U.S. Virgin Islands"), ("AS", "American Samoa"), ("MP", "Northern Mariana Islands"),
-]  # fmt: skip
+from socialrx.core.geography import US_STATES
+from socialrx.core.identifiers import validate_ccn, validate_npi
 
 
 class OrganizationType(models.TextChoices):
@@ -109,14 +93,12 @@ class OrgRole(models.TextChoices):
     MEMBER = "member", "Member"
 
 
-class OrgMembership(models.Model):
+class Seat(models.Model):
     """A person's seat in an organization, with their role there."""
 
-    organization = models.ForeignKey(
-        Organization, on_delete=models.CASCADE, related_name="memberships"
-    )
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="seats")
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="org_memberships"
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="seats"
     )
     role = models.CharField(max_length=10, choices=OrgRole.choices, default=OrgRole.MEMBER)
     joined_at = models.DateTimeField(default=timezone.now)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed
 
-from .models import Invitation, InvitationStatus, Organization, OrgMembership
+from .models import Invitation, InvitationStatus, Organization, Seat
 
 
 def organization_for(user, public_id, perm: str = "organizations.view_profile") -> Organization:
@@ -19,19 +19,19 @@ def organization_for(user, public_id, perm: str = "organizations.view_profile") 
     return organization
 
 
-def memberships_of_user(user) -> QuerySet[OrgMembership]:
+def seats_of_user(user) -> QuerySet[Seat]:
     return (
-        OrgMembership.objects.filter(user=user)
+        Seat.objects.filter(user=user)
         .select_related("organization")
-        .annotate(people_count=Count("organization__memberships"))
+        .annotate(people_count=Count("organization__seats"))
         .order_by("organization__name")
     )
 
 
-def people_of(organization: Organization) -> QuerySet[OrgMembership]:
+def people_of(organization: Organization) -> QuerySet[Seat]:
     """Admins first ("admin" sorts before "member"), then by name."""
     return (
-        OrgMembership.objects.filter(organization=organization)
+        Seat.objects.filter(organization=organization)
         .select_related("user")
         .order_by("role", "user__full_name", "user__email")
     )
@@ -46,7 +46,6 @@ def invitations_of(organization: Organization) -> QuerySet[Invitation]:
 
 
 def open_invitations_for_email(email: str) -> QuerySet[Invitation]:
-    from django.utils import timezone
 
     return (
         Invitation.objects.filter(
@@ -57,15 +56,15 @@ def open_invitations_for_email(email: str) -> QuerySet[Invitation]:
     )
 
 
-def membership_in(organization: Organization, membership_id: int) -> OrgMembership:
-    membership = (
-        OrgMembership.objects.select_related("user", "organization")
-        .filter(organization=organization, pk=membership_id)
+def seat_in(organization: Organization, seat_id: int) -> Seat:
+    seat = (
+        Seat.objects.select_related("user", "organization")
+        .filter(organization=organization, pk=seat_id)
         .first()
     )
-    if membership is None:
+    if seat is None:
         raise NotFound("That person is not in this organization.")
-    return membership
+    return seat
 
 
 def invitation_in(organization: Organization, public_id) -> Invitation:
@@ -81,15 +80,24 @@ def invitation_in(organization: Organization, public_id) -> Invitation:
 
 def seats_used(organization: Organization) -> int:
     """People with a seat plus open invitations (an open invitation holds a seat)."""
-    counts = Organization.objects.filter(pk=organization.pk).aggregate(
-        people=Count("memberships", distinct=True),
-        invited=Count(
-            "invitations",
-            filter=Q(
-                invitations__status=InvitationStatus.PENDING,
-                invitations__expires_at__gt=timezone.now(),
+    return seats_used_by([organization.pk]).get(organization.pk, 0)
+
+
+def seats_used_by(organization_ids) -> dict[int, int]:
+    """{organization id: seats used} for many organizations in one query."""
+    rows = (
+        Organization.objects.filter(pk__in=organization_ids)
+        .annotate(
+            people=Count("seats", distinct=True),
+            invited=Count(
+                "invitations",
+                filter=Q(
+                    invitations__status=InvitationStatus.PENDING,
+                    invitations__expires_at__gt=timezone.now(),
+                ),
+                distinct=True,
             ),
-            distinct=True,
-        ),
+        )
+        .values_list("pk", "people", "invited")
     )
-    return counts["people"] + counts["invited"]
+    return {pk: people + invited for pk, people, invited in rows}

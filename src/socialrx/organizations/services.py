@@ -1,7 +1,7 @@
 """Use cases of organizations: create and edit, invitations, seats and org roles.
 
 Every function is one use case, runs in one transaction, checks permission itself (so the view
-and the API cannot forget) and writes an audit event for changes to membership or roles."""
+and the API cannot forget) and writes an audit event for changes to seats or roles."""
 
 from __future__ import annotations
 
@@ -12,9 +12,11 @@ from typing import Any
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
@@ -26,8 +28,8 @@ from .models import (
     InvitationStatus,
     Organization,
     OrganizationType,
-    OrgMembership,
     OrgRole,
+    Seat,
 )
 
 ORGANIZATION_FIELDS = [
@@ -98,11 +100,11 @@ def create_organization(*, creator, data: dict[str, Any]) -> Organization:
     require(creator, "organizations.create_organization")
     organization = Organization(created_by=creator, **_only_org_fields(data))
     _validate_and_save(organization)
-    OrgMembership.objects.create(organization=organization, user=creator, role=OrgRole.ADMIN)
+    Seat.objects.create(organization=organization, user=creator, role=OrgRole.ADMIN)
     forget_org_roles(creator)
     audit.record(
         actor=creator,
-        action="organization.created",
+        action="organizations.organization.created",
         target=organization,
         after=audit.snapshot(organization, ORGANIZATION_FIELDS),
     )
@@ -123,7 +125,7 @@ def update_organization(*, actor, organization: Organization, data: dict[str, An
     if before != after:
         audit.record(
             actor=actor,
-            action="organization.updated",
+            action="organizations.organization.updated",
             target=organization,
             before=before,
             after=after,
@@ -177,7 +179,7 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
     _validate_email(email)
     if role not in OrgRole.values:
         raise DomainError("Choose a role: admin or member.", field="role")
-    if OrgMembership.objects.filter(organization=organization, user__email__iexact=email).exists():
+    if Seat.objects.filter(organization=organization, user__email__iexact=email).exists():
         raise DomainError(f"{email} is already a member of {organization}.", field="email")
     pending = Invitation.objects.filter(
         organization=organization, email__iexact=email, status=InvitationStatus.PENDING
@@ -203,7 +205,7 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
     )
     audit.record(
         actor=actor,
-        action="invitation.created",
+        action="organizations.invitation.created",
         target=invitation,
         after={"email": email, "role": role, "organization": str(organization)},
     )
@@ -214,9 +216,8 @@ def invite_person(*, actor, organization: Organization, email: str, role: str = 
 def _check_seat_available(organization: Organization) -> None:
     """An invitation holds a seat. The organization row is locked so that concurrent
     invitations cannot together pass the limit."""
-    from django.utils.module_loading import import_string
 
-    from .selectors import seats_used
+    from .selectors import seats_used  # noqa: PLC0415 - selectors import the services' models; a top-level import would be a cycle
 
     Organization.objects.select_for_update().filter(pk=organization.pk).first()
     limit = import_string(settings.SEAT_LIMIT_POLICY)(organization)
@@ -231,7 +232,6 @@ def _check_seat_available(organization: Organization) -> None:
 
 
 def _validate_email(email: str) -> None:
-    from django.core.validators import validate_email
 
     try:
         validate_email(email)
@@ -251,7 +251,7 @@ def resend_invitation(*, actor, invitation: Invitation) -> Invitation:
     invitation.sent_at = now
     invitation.expires_at = now + _max_age()
     invitation.save(update_fields=["nonce", "sent_at", "expires_at"])
-    audit.record(actor=actor, action="invitation.resent", target=invitation)
+    audit.record(actor=actor, action="organizations.invitation.resent", target=invitation)
     _send_invitation_email(invitation, actor=actor)
     return invitation
 
@@ -266,7 +266,7 @@ def revoke_invitation(*, actor, invitation: Invitation) -> Invitation:
     invitation.save(update_fields=["status"])
     audit.record(
         actor=actor,
-        action="invitation.revoked",
+        action="organizations.invitation.revoked",
         target=invitation,
         before={"status": InvitationStatus.PENDING},
         after={"status": InvitationStatus.REVOKED},
@@ -306,7 +306,7 @@ def _check_invitation_usable(invitation: Invitation, *, nonce: str | None) -> No
 
 
 @transaction.atomic
-def accept_invitation(*, user, token: str) -> OrgMembership:
+def accept_invitation(*, user, token: str) -> Seat:
     """The invited person joins. The link works once, only for the address it was sent to."""
     found = invitation_from_token(token)
     invitation = Invitation.objects.select_for_update().get(pk=found.pk)
@@ -317,11 +317,9 @@ def accept_invitation(*, user, token: str) -> OrgMembership:
             "Sign in with that address to accept it."
         )
     organization = invitation.organization
-    if OrgMembership.objects.filter(organization=organization, user=user).exists():
+    if Seat.objects.filter(organization=organization, user=user).exists():
         raise DomainError(f"You are already a member of {organization}.")
-    membership = OrgMembership.objects.create(
-        organization=organization, user=user, role=invitation.role
-    )
+    seat = Seat.objects.create(organization=organization, user=user, role=invitation.role)
     invitation.status = InvitationStatus.ACCEPTED
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -329,67 +327,65 @@ def accept_invitation(*, user, token: str) -> OrgMembership:
     forget_org_roles(user)
     audit.record(
         actor=user,
-        action="membership.joined",
-        target=membership,
-        after={"organization": str(organization), "role": membership.role, "via": "invitation"},
+        action="organizations.seat.joined",
+        target=seat,
+        after={"organization": str(organization), "role": seat.role, "via": "invitation"},
     )
-    return membership
+    return seat
 
 
 # --- seats and org roles --------------------------------------------------------------------
 
 
-def _other_admins(membership: OrgMembership):
-    return OrgMembership.objects.filter(
-        organization=membership.organization, role=OrgRole.ADMIN
-    ).exclude(pk=membership.pk)
+def _other_admins(seat: Seat):
+    return Seat.objects.filter(organization=seat.organization, role=OrgRole.ADMIN).exclude(
+        pk=seat.pk
+    )
 
 
 @transaction.atomic
-def change_member_role(*, actor, membership: OrgMembership, role: str) -> OrgMembership:
+def change_member_role(*, actor, seat: Seat, role: str) -> Seat:
     """Make a person admin or member. An organization always keeps at least one admin."""
-    require(actor, "organizations.manage_people", membership.organization)
+    require(actor, "organizations.manage_people", seat.organization)
     if role not in OrgRole.values:
         raise DomainError("Choose a role: admin or member.", field="role")
-    membership = OrgMembership.objects.select_for_update().get(pk=membership.pk)
-    if membership.role == role:
-        return membership
-    if membership.role == OrgRole.ADMIN and not _other_admins(membership).exists():
+    seat = Seat.objects.select_for_update().get(pk=seat.pk)
+    if seat.role == role:
+        return seat
+    if seat.role == OrgRole.ADMIN and not _other_admins(seat).exists():
         raise DomainError(
             "An organization needs at least one admin. Make someone else admin first."
         )
-    before = membership.role
-    membership.role = role
-    membership.save(update_fields=["role"])
-    forget_org_roles(membership.user)
+    before = seat.role
+    seat.role = role
+    seat.save(update_fields=["role"])
+    forget_org_roles(seat.user)
     audit.record(
         actor=actor,
-        action="membership.role_changed",
-        target=membership,
+        action="organizations.seat.role_changed",
+        target=seat,
         before={"role": before},
         after={"role": role},
     )
-    return membership
+    return seat
 
 
 @transaction.atomic
-def remove_member(*, actor, membership: OrgMembership) -> None:
+def remove_member(*, actor, seat: Seat) -> None:
     """Take a person's seat away. The last admin cannot be removed."""
-    require(actor, "organizations.manage_people", membership.organization)
-    membership = (
-        OrgMembership.objects.select_for_update().select_related("user").get(pk=membership.pk)
-    )
-    if membership.role == OrgRole.ADMIN and not _other_admins(membership).exists():
+    require(actor, "organizations.manage_people", seat.organization)
+    seat = Seat.objects.select_for_update().select_related("user").get(pk=seat.pk)
+    if seat.role == OrgRole.ADMIN and not _other_admins(seat).exists():
         raise DomainError("The last admin cannot be removed. Make someone else admin first.")
     audit.record(
         actor=actor,
-        action="membership.removed",
-        target=membership,
+        action="organizations.seat.removed",
+        target=seat,
         before={
-            "organization": str(membership.organization),
-            "user": membership.user.email,
-            "role": membership.role,
+            "organization": str(seat.organization),
+            "user": seat.user.email,
+            "role": seat.role,
         },
     )
-    membership.delete()
-    forget_org_roles(membership.user)
+    seat.delete()
+    forget_org_roles(seat.user)

@@ -9,12 +9,8 @@ urlpatterns = [
     path("<uuid:public_id>/", organizations.detail, name="detail"),
     path("<uuid:public_id>/edit/", organizations.edit, name="edit"),
     path("<uuid:public_id>/people/", people.people, name="people"),
-    path(
-        "<uuid:public_id>/people/<int:membership_id>/role/", people.change_role, name="change_role"
-    ),
-    path(
-        "<uuid:public_id>/people/<int:membership_id>/remove/", people.remove, name="remove_member"
-    ),
+    path("<uuid:public_id>/people/<int:seat_id>/role/", people.change_role, name="change_role"),
+    path("<uuid:public_id>/people/<int:seat_id>/remove/", people.remove, name="remove_member"),
     path("<uuid:public_id>/invitations/", invitations.invitations, name="invitations"),
     path(
         "<uuid:public_id>/invitations/<uuid:invitation_id>/resend/",

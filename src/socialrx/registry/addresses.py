@@ -1,10 +1,11 @@
 """One rule for an account's address, for the pages and for imports alike: normalised per
-platform (`registry.platforms`), and short enough to store."""
+platform (`socialrx.core.platforms`), and short enough to store."""
 
 from __future__ import annotations
 
+from socialrx.core.platforms import AccountAddress, AccountAddressError, normalize_account
+
 from .models import Account
-from .platforms import AccountAddress, AccountAddressError, normalize_account
 
 
 def account_address(value: str, platform: str | None = None) -> AccountAddress:

@@ -2,7 +2,6 @@
 history, adoption statistics. Read-only, open to anyone, paginated and rate-limited per client
 address (REGISTRY_API_RATE)."""
 
-import threading
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -12,51 +11,17 @@ from django.conf import settings
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.pagination import LimitOffsetPagination, paginate
-from ninja.throttling import BaseThrottle, SimpleRateThrottle
 from pydantic import field_validator
 
-from socialrx.api.errors import documented
+from socialrx.core.api_errors import documented
 from socialrx.core.errors import NotFound
-from socialrx.core.requests import client_ip
+from socialrx.core.platforms import Platform
+from socialrx.core.throttle import ClientThrottle
 
 from .models import Entity, EntityKind
-from .platforms import Platform
 from .selectors import entities as entity_selectors
 from .selectors import search, statistics
 from .selectors.search import SearchFilters
-
-
-class _ClientLimit(SimpleRateThrottle):
-    """One request's check: a fresh object per request, because the throttle keeps its
-    per-request state on itself and the API serves requests on several threads."""
-
-    scope = "registry"
-
-    def __init__(self):
-        super().__init__(rate=settings.REGISTRY_API_RATE)
-
-    def get_cache_key(self, request) -> str:
-        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
-
-    def get_ident(self, request) -> str | None:
-        return client_ip(request)
-
-
-class ClientThrottle(BaseThrottle):
-    """Requests per client address, signed in or not, at REGISTRY_API_RATE (read on each
-    request, so settings can change it)."""
-
-    def __init__(self):
-        self._local = threading.local()
-
-    def allow_request(self, request) -> bool:
-        self._local.limit = _ClientLimit()
-        return self._local.limit.allow_request(request)
-
-    def wait(self) -> float | None:
-        limit = getattr(self._local, "limit", None)
-        return limit.wait() if limit is not None else None
-
 
 # Beyond the size of any registry, and well within the 64-bit integers databases take (a
 # larger offset failed in the database: a 500).
@@ -86,7 +51,10 @@ FIRST_YEAR = 2004
 # middleware that gates such accounts.
 REGISTRY_ERRORS = (403, 422, 429)
 
-router = Router(auth=None, throttle=[ClientThrottle()])
+# REGISTRY_API_RATE requests per client address, signed in or not.
+router = Router(
+    auth=None, throttle=[ClientThrottle(scope="registry", rate_setting="REGISTRY_API_RATE")]
+)
 
 KindParam = Enum("KindParam", {kind.name: kind.value for kind in EntityKind}, type=str)
 PlatformParam = Enum("PlatformParam", {p.name: p.value for p in Platform}, type=str)

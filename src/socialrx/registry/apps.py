@@ -5,6 +5,9 @@ class RegistryConfig(AppConfig):
     name = "socialrx.registry"
     label = "registry"
     verbose_name = "Registry"
+    # What it adds to the shared pages: menus, tabs, dashboard panels, API routers (see
+    # socialrx.core.plugins).
+    plugins = "socialrx.registry.menus.PLUGINS"
     # Its demo data, run by `socialrx seed-demo` in demo_order (see socialrx.core.demo).
     demo = "socialrx.registry.demo.seed"
     demo_order = 40
@@ -12,10 +15,4 @@ class RegistryConfig(AppConfig):
     staff_admin_models = ("entity", "account", "claim", "correction", "importjob")
 
     def ready(self) -> None:
-        from django.db.backends.signals import connection_created
-
-        from .search_backends import configure_search_connection
-
-        connection_created.connect(
-            configure_search_connection, dispatch_uid="registry-search-connection"
-        )
+        from . import rules  # noqa: F401, PLC0415 - declares this app's permissions when it starts

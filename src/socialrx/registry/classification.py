@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.db import models
 
+from socialrx.core.geography import region_of
+
 
 class OwnershipGroup(models.TextChoices):
     PUBLIC = "public", "Public (government)"
@@ -60,8 +62,7 @@ def size_band(bed_count: int | None, hospital_type: str = "") -> str:
 
 def classify(entity) -> None:
     """Set an entity's derived columns (region, ownership group, size band) from its own."""
-    from .geography import region_of
-    from .models import EntityKind
+    from .models import EntityKind  # noqa: PLC0415 - the models use this module: a top-level import would be a cycle
 
     entity.region = region_of(entity.state, entity.country)
     is_hospital = entity.kind == EntityKind.HOSPITAL

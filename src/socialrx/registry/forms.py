@@ -8,7 +8,8 @@ from django import forms
 from django.utils import timezone
 
 from socialrx.core.forms import Form
-from socialrx.organizations.models import US_STATES
+from socialrx.core.geography import US_STATES
+from socialrx.core.platforms import Platform
 
 from .classification import OwnershipGroup
 from .models import (
@@ -19,7 +20,6 @@ from .models import (
     ImportKind,
 )
 from .models.accounts import MAX_FOLLOWERS
-from .platforms import Platform
 
 ANY = [("", "Any")]
 

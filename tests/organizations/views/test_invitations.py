@@ -15,7 +15,7 @@ from django.utils import timezone
 from socialrx.accounts.models import User
 from socialrx.core.models import AuditEvent
 from socialrx.organizations import services
-from socialrx.organizations.models import Invitation, OrgMembership
+from socialrx.organizations.models import Invitation, Seat
 from tests.factories import InvitationFactory, UserFactory
 
 pytestmark = [
@@ -273,7 +273,7 @@ def test_an_admin_revokes_an_invitation(client, org_a, invitation):
     assert response.status_code == 302
     assert messages_of(response) == [f"The invitation to {DANA} was revoked."]
     assert Invitation.objects.get().status == "revoked"
-    assert AuditEvent.objects.filter(action="invitation.revoked").count() == 1
+    assert AuditEvent.objects.filter(action="organizations.invitation.revoked").count() == 1
 
 
 def test_a_member_cannot_revoke_an_invitation(client, org_a, invitation):
@@ -360,7 +360,7 @@ def test_signing_up_with_the_invited_address_needs_no_verification_email(
 
     assert joined.status_code == 302
     assert joined["Location"] == reverse("organizations:detail", args=[organization.public_id])
-    assert OrgMembership.objects.get(user=dana).organization == organization
+    assert Seat.objects.get(user=dana).organization == organization
 
 
 def test_signing_up_with_another_address_gives_the_account_the_invited_address(
@@ -408,7 +408,7 @@ def test_the_invited_person_accepts_and_lands_on_the_organization(client, org_a,
     assert response.status_code == 302
     assert response["Location"] == reverse("organizations:detail", args=[organization.public_id])
     assert messages_of(response) == [f"Welcome to {organization.name}."]
-    assert OrgMembership.objects.get(user=dana).role == "member"
+    assert Seat.objects.get(user=dana).role == "member"
     assert Invitation.objects.get().status == "accepted"
 
 
@@ -424,7 +424,7 @@ def test_someone_signed_in_with_another_address_is_told_and_does_not_join(
     assert response.status_code == 400
     assert response.context["error_message"] == message
     assert message.encode() in response.content
-    assert OrgMembership.objects.filter(user=intruder).count() == 0
+    assert Seat.objects.filter(user=intruder).count() == 0
     assert Invitation.objects.get().status == "pending"
 
 
@@ -453,7 +453,7 @@ def test_a_used_link_is_gone(client, invitation):
 
     assert response.status_code == 410
     assert response.context["reason"] == "This invitation has already been used."
-    assert OrgMembership.objects.filter(user=dana).count() == 1
+    assert Seat.objects.filter(user=dana).count() == 1
 
 
 def test_a_revoked_link_is_gone_even_for_a_visitor(client, org_a, invitation):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from socialrx.core.models import AuditEvent
 from socialrx.organizations.forms import OrganizationForm
 from socialrx.organizations.models import Organization
-from tests.factories import OrganizationFactory, OrgMembershipFactory
+from tests.factories import OrganizationFactory, SeatFactory
 
 pytestmark = [
     pytest.mark.integration,
@@ -84,7 +84,7 @@ def test_creating_an_organization_leads_to_its_page_with_a_welcome(client, user)
         "05T017",
         "https://www.mercy-example.org",
     )
-    assert list(organization.memberships.values_list("user", "role")) == [(user.pk, "admin")]
+    assert list(organization.seats.values_list("user", "role")) == [(user.pk, "admin")]
 
 
 def test_a_visitor_cannot_create_an_organization(client):
@@ -202,13 +202,13 @@ def test_an_admin_sees_the_edit_and_invite_links_on_the_profile(client, org_a):
 
 def test_the_profile_makes_as_many_queries_for_five_people_as_for_one(client, org_a):
     organization, admin, member = org_a
-    organization.memberships.get(user=member).delete()
+    organization.seats.get(user=member).delete()
     client.force_login(admin)
     client.get(detail_url(organization))  # warm the per-process caches
 
     with CaptureQueriesContext(connection) as with_one:
         assert client.get(detail_url(organization)).status_code == 200
-    OrgMembershipFactory.create_batch(4, organization=organization)
+    SeatFactory.create_batch(4, organization=organization)
     with CaptureQueriesContext(connection) as with_five:
         response = client.get(detail_url(organization))
 
@@ -268,7 +268,7 @@ def test_an_admin_saves_the_profile_and_the_change_is_audited(client, org_a):
     organization.refresh_from_db()
     assert (organization.name, organization.licensed_beds) == ("Riverside Health", 410)
     event = AuditEvent.objects.get()
-    assert (event.action, event.actor) == ("organization.updated", admin)
+    assert (event.action, event.actor) == ("organizations.organization.updated", admin)
     assert event.changes == [
         ("licensed_beds", 350, 410),
         ("name", "Riverside Regional Medical Center", "Riverside Health"),

@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from socialrx.core.models import AuditEvent
-from socialrx.organizations.models import OrgMembership
-from tests.factories import OrgMembershipFactory
+from socialrx.organizations.models import Seat
+from tests.factories import SeatFactory
 
 pytestmark = [
     pytest.mark.integration,
@@ -25,16 +25,16 @@ def people_url(organization) -> str:
     return reverse("organizations:people", args=[organization.public_id])
 
 
-def role_url(organization, membership) -> str:
-    return reverse("organizations:change_role", args=[organization.public_id, membership.pk])
+def role_url(organization, seat) -> str:
+    return reverse("organizations:change_role", args=[organization.public_id, seat.pk])
 
 
-def remove_url(organization, membership) -> str:
-    return reverse("organizations:remove_member", args=[organization.public_id, membership.pk])
+def remove_url(organization, seat) -> str:
+    return reverse("organizations:remove_member", args=[organization.public_id, seat.pk])
 
 
-def seat(organization, user) -> OrgMembership:
-    return OrgMembership.objects.get(organization=organization, user=user)
+def seat(organization, user) -> Seat:
+    return Seat.objects.get(organization=organization, user=user)
 
 
 # --- the page -------------------------------------------------------------------------------
@@ -88,7 +88,7 @@ def test_the_people_page_makes_as_many_queries_for_five_people_as_for_one(client
 
     with CaptureQueriesContext(connection) as one_person:
         assert client.get(people_url(organization)).status_code == 200
-    OrgMembershipFactory.create_batch(4, organization=organization)
+    SeatFactory.create_batch(4, organization=organization)
     with CaptureQueriesContext(connection) as five_people:
         response = client.get(people_url(organization))
 
@@ -109,7 +109,7 @@ def test_an_admin_makes_a_member_admin(client, org_a):
     assert response["Location"] == people_url(organization)
     assert messages_of(response) == [f"{member} is now admin of {organization}."]
     assert seat(organization, member).role == "admin"
-    assert AuditEvent.objects.get().action == "membership.role_changed"
+    assert AuditEvent.objects.get().action == "organizations.seat.role_changed"
 
 
 def test_a_member_cannot_change_roles(client, org_a):
@@ -191,8 +191,8 @@ def test_an_admin_removes_a_person(client, org_a):
     assert response.status_code == 302
     assert response["Location"] == people_url(organization)
     assert messages_of(response) == [f"{member} was removed from {organization}."]
-    assert list(organization.memberships.values_list("user", flat=True)) == [admin.pk]
-    assert AuditEvent.objects.get().action == "membership.removed"
+    assert list(organization.seats.values_list("user", flat=True)) == [admin.pk]
+    assert AuditEvent.objects.get().action == "organizations.seat.removed"
 
 
 def test_a_member_cannot_remove_anyone(client, org_a):
@@ -202,7 +202,7 @@ def test_a_member_cannot_remove_anyone(client, org_a):
     response = client.post(remove_url(organization, seat(organization, admin)))
 
     assert response.status_code == 404
-    assert organization.memberships.count() == 2
+    assert organization.seats.count() == 2
     assert AuditEvent.objects.count() == 0
 
 
@@ -216,7 +216,7 @@ def test_the_last_admin_cannot_remove_themselves(client, org_a):
     assert messages_of(response) == [
         "The last admin cannot be removed. Make someone else admin first."
     ]
-    assert organization.memberships.count() == 2
+    assert organization.seats.count() == 2
 
 
 def test_removing_someone_who_is_no_longer_there_is_not_found(client, org_a):

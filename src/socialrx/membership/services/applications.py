@@ -65,7 +65,7 @@ def apply_for_membership(
         raise DomainError("Your application is already waiting for review.") from error
     audit.record(
         actor=actor,
-        action="membership_application.submitted",
+        action="membership.application.submitted",
         target=application,
         after={"plan": plan.name, "quoted_price_cents": plan.annual_price_cents},
     )
@@ -123,7 +123,7 @@ def approve_application(*, actor, application: MembershipApplication, issued_on=
     )
     audit.record(
         actor=actor,
-        action="membership_application.approved",
+        action="membership.application.approved",
         target=application,
         before={"status": ApplicationStatus.PENDING},
         after={"status": ApplicationStatus.APPROVED, "invoice": invoice.number},
@@ -146,7 +146,7 @@ def decline_application(*, actor, application: MembershipApplication, reason: st
     application.save(update_fields=["status", "decided_by", "decided_at", "decline_reason"])
     audit.record(
         actor=actor,
-        action="membership_application.declined",
+        action="membership.application.declined",
         target=application,
         before={"status": ApplicationStatus.PENDING},
         after={"status": ApplicationStatus.DECLINED, "reason": reason},

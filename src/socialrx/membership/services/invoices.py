@@ -8,6 +8,7 @@ from django.db import transaction
 
 from socialrx.core import audit
 from socialrx.core.errors import DomainError
+from socialrx.core.permissions import require
 
 from ..models import (
     Invoice,
@@ -76,7 +77,7 @@ def issue_invoice(
     )
     audit.record(
         actor=actor,
-        action="invoice.issued",
+        action="membership.invoice.issued",
         target=invoice,
         after={"number": invoice.number, "total_cents": total, "kind": kind},
     )
@@ -85,7 +86,7 @@ def issue_invoice(
 
 
 def _email_invoice_on_commit(invoice: Invoice) -> None:
-    from ..tasks import email_invoice
+    from ..tasks import email_invoice  # noqa: PLC0415 - tasks import the services: a top-level import would be a cycle
 
     invoice_id = invoice.pk
     transaction.on_commit(lambda: email_invoice.delay(invoice_id=invoice_id))
@@ -94,7 +95,6 @@ def _email_invoice_on_commit(invoice: Invoice) -> None:
 @transaction.atomic
 def issue_adjustment_invoice(*, actor, membership: Membership, description: str, amount_cents: int):
     """Staff bill a difference, for example after an organization grew into a larger band."""
-    from socialrx.core.permissions import require
 
     require(actor, "membership.manage_memberships")
     description = (description or "").strip()
@@ -112,7 +112,6 @@ def issue_adjustment_invoice(*, actor, membership: Membership, description: str,
 
 @transaction.atomic
 def void_invoice(*, actor, invoice: Invoice, reason: str) -> Invoice:
-    from socialrx.core.permissions import require
 
     require(actor, "membership.record_payments")
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
@@ -127,7 +126,7 @@ def void_invoice(*, actor, invoice: Invoice, reason: str) -> Invoice:
     invoice.save(update_fields=["status", "void_reason"])
     audit.record(
         actor=actor,
-        action="invoice.voided",
+        action="membership.invoice.voided",
         target=invoice,
         before={"status": InvoiceStatus.OPEN},
         after={"status": InvoiceStatus.VOID, "reason": invoice.void_reason},

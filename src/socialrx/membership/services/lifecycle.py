@@ -146,7 +146,7 @@ def activate_on_purchase_order(*, actor, membership: Membership, po_number: str)
     Invoice.objects.filter(pk=invoice.pk).update(po_number=po_number)
     audit.record(
         actor=actor,
-        action="membership.activated_on_po",
+        action="membership.membership.activated_on_po",
         target=membership,
         before=before,
         after={**audit.snapshot(membership, MEMBERSHIP_FIELDS), "po_number": po_number},
@@ -179,7 +179,7 @@ def grant_complimentary(*, actor, organization, plan: Plan, reason: str) -> Memb
     )
     audit.record(
         actor=actor,
-        action="membership.complimentary_granted",
+        action="membership.membership.complimentary_granted",
         target=membership,
         before=before,
         after={**audit.snapshot(membership, MEMBERSHIP_FIELDS), "reason": reason.strip()},
@@ -219,7 +219,7 @@ def cancel_membership(*, actor, membership: Membership, reason: str, credit_cent
     membership.save(update_fields=["status", "cancelled_at", "cancel_reason"])
     audit.record(
         actor=actor,
-        action="membership.cancelled",
+        action="membership.membership.cancelled",
         target=membership,
         before=before,
         after={
@@ -289,7 +289,7 @@ def _take_up_current_plan(membership: Membership, today: date) -> None:
     membership.save(update_fields=["plan"])
     audit.record(
         actor=None,
-        action="membership.plan_changed",
+        action="membership.membership.plan_changed",
         target=membership,
         before=before,
         after={"plan": str(period.plan)},
@@ -306,7 +306,7 @@ def _move_past_end(membership, today, counts) -> None:
         counts["grace" if new_status == MembershipStatus.GRACE else "lapsed"] += 1
         audit.record(
             actor=None,
-            action=f"membership.{new_status}",
+            action=f"membership.membership.{new_status}",
             target=membership,
             before={"status": before},
             after={"status": new_status},
@@ -346,7 +346,7 @@ def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
     if plan.pk != membership.plan_id:
         audit.record(
             actor=None,
-            action="membership.renewal_band_changed",
+            action="membership.membership.renewal_band_changed",
             target=membership,
             before={"plan": str(membership.plan)},
             after={

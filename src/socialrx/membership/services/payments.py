@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 
 from django.db import IntegrityError, transaction
@@ -62,7 +63,7 @@ def _apply_payment(
     invoice.save(update_fields=fields)
     audit.record(
         actor=actor,
-        action="payment.recorded",
+        action="membership.payment.recorded",
         target=invoice,
         before=before,
         after={
@@ -183,7 +184,6 @@ def _outcome_for(event: PaymentEvent, invoice: Invoice | None) -> str:
 
 
 def _uuid_or_none(value: str):
-    import uuid
 
     try:
         return uuid.UUID(str(value))

@@ -82,7 +82,7 @@ def save_plan(*, actor, plan: Plan | None, data: dict[str, Any]) -> Plan:
     plan.save()
     audit.record(
         actor=actor,
-        action="plan.created" if creating else "plan.updated",
+        action="membership.plan.created" if creating else "membership.plan.updated",
         target=plan,
         before=before,
         after=audit.snapshot(plan, PLAN_FIELDS),

@@ -9,7 +9,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import socialrx.organizations.validators
+import socialrx.core.identifiers
 
 
 class Migration(migrations.Migration):
@@ -155,7 +155,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=6,
-                        validators=[socialrx.organizations.validators.validate_ccn],
+                        validators=[socialrx.core.identifiers.validate_ccn],
                         verbose_name="CMS certification number",
                     ),
                 ),
@@ -164,7 +164,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=10,
-                        validators=[socialrx.organizations.validators.validate_npi],
+                        validators=[socialrx.core.identifiers.validate_npi],
                         verbose_name="NPI",
                     ),
                 ),

@@ -109,12 +109,12 @@ def accept(request, token):
     error_message = None
     if request.method == "POST":
         try:
-            membership = services.accept_invitation(user=request.user, token=token)
+            seat = services.accept_invitation(user=request.user, token=token)
         except DomainError as error:
             error_message = error.message
         else:
-            messages.success(request, f"Welcome to {membership.organization}.")
-            return redirect("organizations:detail", membership.organization.public_id)
+            messages.success(request, f"Welcome to {seat.organization}.")
+            return redirect("organizations:detail", seat.organization.public_id)
     return render(
         request,
         "organizations/invitation_accept.html",

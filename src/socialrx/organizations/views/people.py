@@ -29,39 +29,37 @@ def people(request, public_id):
 
 @login_required
 @require_POST
-def change_role(request, public_id, membership_id):
+def change_role(request, public_id, seat_id):
     organization = selectors.organization_for(
         request.user, public_id, "organizations.manage_people"
     )
-    membership = selectors.membership_in(organization, membership_id)
+    seat = selectors.seat_in(organization, seat_id)
     form = MemberRoleForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose a role: admin or member.")
         return redirect("organizations:people", organization.public_id)
     try:
-        services.change_member_role(
-            actor=request.user, membership=membership, role=form.cleaned_data["role"]
-        )
+        services.change_member_role(actor=request.user, seat=seat, role=form.cleaned_data["role"])
     except DomainError as error:
         messages.error(request, error.message)
     else:
         messages.success(
-            request, f"{membership.user} is now {form.cleaned_data['role']} of {organization}."
+            request, f"{seat.user} is now {form.cleaned_data['role']} of {organization}."
         )
     return redirect("organizations:people", organization.public_id)
 
 
 @login_required
 @require_POST
-def remove(request, public_id, membership_id):
+def remove(request, public_id, seat_id):
     organization = selectors.organization_for(
         request.user, public_id, "organizations.manage_people"
     )
-    membership = selectors.membership_in(organization, membership_id)
+    seat = selectors.seat_in(organization, seat_id)
     try:
-        services.remove_member(actor=request.user, membership=membership)
+        services.remove_member(actor=request.user, seat=seat)
     except DomainError as error:
         messages.error(request, error.message)
     else:
-        messages.success(request, f"{membership.user} was removed from {organization}.")
+        messages.success(request, f"{seat.user} was removed from {organization}.")
     return redirect("organizations:people", organization.public_id)

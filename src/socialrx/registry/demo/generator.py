@@ -6,6 +6,7 @@ import random
 from datetime import date, timedelta
 
 from socialrx.core import audit
+from socialrx.core.platforms import Platform, normalize_account
 
 from ..models import (
     Account,
@@ -13,7 +14,6 @@ from ..models import (
     Entity,
     Snapshot,
 )
-from ..platforms import Platform, normalize_account
 from ..services.accounts import note_presence
 from .shapes import VIA, PlatformShape, followers_at, quarter_ends
 

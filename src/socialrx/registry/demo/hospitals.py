@@ -7,12 +7,13 @@ import math
 import random
 from datetime import date
 
+from socialrx.core.platforms import Platform
+
 from ..classification import CRITICAL_ACCESS, classify
 from ..models import (
     Entity,
     EntityKind,
 )
-from ..platforms import Platform
 from .generator import AccountGenerator
 from .shapes import (
     ACCOUNT_SPREAD,

@@ -10,6 +10,7 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from socialrx.core import audit
+from socialrx.core.platforms import Platform
 
 from ..classification import classify
 from ..models import (
@@ -20,7 +21,6 @@ from ..models import (
     EntityKind,
     OrganizationCategory,
 )
-from ..platforms import Platform
 from ..services import claims as claim_services
 from ..services import corrections as correction_services
 from .generator import AccountGenerator

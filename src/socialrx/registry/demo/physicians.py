@@ -6,6 +6,8 @@ import math
 import random
 from datetime import date
 
+from socialrx.core.identifiers import npi_check_digit_ok
+
 from ..classification import classify
 from ..models import (
     Entity,
@@ -141,7 +143,6 @@ PHYSICIAN_MEDIAN = 850
 def demo_npi(number: int) -> str:
     """An NPI with a valid check digit that no real provider can hold: real NPIs begin with 1
     or 2, these with 3."""
-    from socialrx.organizations.validators import npi_check_digit_ok
 
     stem = f"3{number:08d}"
     return next(stem + str(d) for d in range(10) if npi_check_digit_ok(stem + str(d)))

@@ -7,7 +7,7 @@ import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..platforms import Platform
+from socialrx.core.platforms import Platform
 
 SEED = 2010
 REFERENCE_DAY = date(2013, 12, 31)  # Griffis et al.'s data year

@@ -12,18 +12,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import reset_queries
 from django.utils import timezone
 
+from socialrx.core.tabular import Row, Table, open_table
+
 from .layouts import LAYOUTS, ImportContext, Layout, Parsed
-from .reading import Row, Table, open_table
 from .seen import SeenKeys, digest
 from .values import RowRejected
 
 BATCH_SIZE = 1000
 MAX_KEPT_ERRORS = 500
 PROGRESS_TTL = 60 * 60 * 24
+# REGISTRY_IMPORT_XLSX_MAX_PART_MB when unset: the most one part of an .xlsx upload may unpack to.
+DEFAULT_XLSX_MAX_PART_MB = 1024
 
 
 @dataclass
@@ -43,9 +47,17 @@ class Outcome:
 def open_import_file(path: str | Path, kind: str, filename: str) -> tuple[Layout, Table]:
     """The layout and the opened table; FileProblem when the file cannot be imported at all."""
     layout = LAYOUTS[kind]
-    table = open_table(path, layout.columns, filename=filename)
+    table = open_table(
+        path, layout.columns, filename=filename, xlsx_max_part_bytes=xlsx_max_part_bytes()
+    )
     layout.check_columns(frozenset(table.columns))
     return layout, table
+
+
+def xlsx_max_part_bytes() -> int:
+    """REGISTRY_IMPORT_XLSX_MAX_PART_MB in bytes, read on each import so settings can change it."""
+    megabytes = getattr(settings, "REGISTRY_IMPORT_XLSX_MAX_PART_MB", DEFAULT_XLSX_MAX_PART_MB)
+    return int(float(megabytes) * 1024 * 1024)
 
 
 def run(

@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator, validate_email
 
+from socialrx.core.geography import US_STATES
+from socialrx.core.identifiers import npi_check_digit_ok, validate_ccn
 from socialrx.core.validators import describe_character, first_control_character
-from socialrx.organizations.models import US_STATES
-from socialrx.organizations.validators import npi_check_digit_ok, validate_ccn
 
 US_STATE_CODES = frozenset(code for code, _ in US_STATES)
 NULL_VALUES = frozenset({"", "not available", "not applicable", "n/a", "na", "none", "null", "-"})

@@ -6,7 +6,7 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-import socialrx.organizations.validators
+import socialrx.core.identifiers
 import socialrx.registry.models.imports
 
 
@@ -125,7 +125,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=6,
-                        validators=[socialrx.organizations.validators.validate_ccn],
+                        validators=[socialrx.core.identifiers.validate_ccn],
                         verbose_name="CMS certification number",
                     ),
                 ),
@@ -134,7 +134,7 @@ class Migration(migrations.Migration):
                     models.CharField(
                         blank=True,
                         max_length=10,
-                        validators=[socialrx.organizations.validators.validate_npi],
+                        validators=[socialrx.core.identifiers.validate_npi],
                         verbose_name="NPI",
                     ),
                 ),

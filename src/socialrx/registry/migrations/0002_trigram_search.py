@@ -1,6 +1,6 @@
 """PostgreSQL only: the pg_trgm extension and trigram indexes behind the registry's
 typo-tolerant search (name, city and account handles). SQLite needs none of this: it matches
-with a function registered per connection (registry.search_backends)."""
+with a function registered per connection (core.search)."""
 
 from django.db import migrations
 

@@ -1,6 +1,6 @@
 """An entity's accounts on social media platforms, and dated follower counts (snapshots).
 
-An account is one identity on one platform (`registry.platforms` turns every way of writing
+An account is one identity on one platform (`socialrx.core.platforms` turns every way of writing
 its address into one `key`), so it is listed for one entity at a time. A removed listing keeps
 its row and snapshots: adoption "as of" an earlier date must still count it; listing the
 account again makes a new row."""
@@ -12,7 +12,7 @@ import uuid
 from django.db import models
 from django.db.models import Q
 
-from ..platforms import Platform
+from socialrx.core.platforms import Platform
 
 # Beyond any account's audience, and within the database's 64-bit integers.
 MAX_FOLLOWERS = 10_000_000_000

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
-from ..platforms import Platform
+from socialrx.core.platforms import Platform
 
 
 class ClaimStatus(models.TextChoices):

@@ -16,10 +16,11 @@ from django.db.models import Q
 from django.db.models.functions import Upper
 from django.urls import reverse
 
-from socialrx.organizations.validators import validate_ccn, validate_npi
+from socialrx.core import geography
+from socialrx.core.geography import Region
+from socialrx.core.identifiers import validate_ccn, validate_npi
 
 from ..classification import OwnershipGroup, SizeBand
-from ..geography import Region
 
 
 class EntityKind(models.TextChoices):
@@ -102,7 +103,7 @@ class Entity(models.Model):
     # Other health organizations.
     category = models.CharField(max_length=20, choices=OrganizationCategory.choices, blank=True)
 
-    # Derived from the columns above by `registry.classification` / `geography` when written,
+    # Derived from the columns above by `registry.classification` / `core.geography` when written,
     # so statistics group by a column instead of recomputing per row.
     region = models.CharField(max_length=20, choices=Region.choices, blank=True)
     ownership_group = models.CharField(max_length=20, choices=OwnershipGroup.choices, blank=True)
@@ -188,9 +189,7 @@ class Entity(models.Model):
 
     @property
     def state_name(self) -> str:
-        from ..geography import state_name
-
-        return state_name(self.state)
+        return geography.state_name(self.state)
 
     @property
     def display_name(self) -> str:

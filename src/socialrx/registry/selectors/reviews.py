@@ -47,9 +47,7 @@ def claims_of(user) -> QuerySet[Claim]:
 def organizations_for_claim(user) -> list[Organization]:
     """The organizations a person may name in a claim: those they administer."""
     return list(
-        Organization.objects.filter(
-            memberships__user=user, memberships__role=OrgRole.ADMIN
-        ).order_by("name")
+        Organization.objects.filter(seats__user=user, seats__role=OrgRole.ADMIN).order_by("name")
     )
 
 

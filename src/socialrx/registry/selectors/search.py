@@ -21,14 +21,15 @@ from django.db.models import (
     When,
 )
 
-from ..freshness import data_version
-from ..models import Account, Entity, EntityKind
-from ..platforms import AccountAddressError, detect_platform, normalize_account
-from ..search_backends import (
+from socialrx.core.platforms import AccountAddressError, detect_platform, normalize_account
+from socialrx.core.search import (
     MIN_FUZZY_LENGTH,
     SQLITE_FUZZY_FUNCTION,
     SQLITE_THRESHOLD,
 )
+
+from ..freshness import data_version
+from ..models import Account, Entity, EntityKind
 
 MAX_QUERY_LENGTH = 200
 
@@ -134,7 +135,7 @@ def _handle_condition(query: str) -> Q:
 
 def _score(query: str):
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramWordSimilarity
+        from django.contrib.postgres.search import TrigramWordSimilarity  # noqa: PLC0415 - contrib.postgres is installed only on PostgreSQL
 
         return TrigramWordSimilarity(query, "name")
     return Func(Value(query), F("name"), function=SQLITE_FUZZY_FUNCTION, output_field=FloatField())

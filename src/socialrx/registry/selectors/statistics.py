@@ -21,11 +21,12 @@ from datetime import date, timedelta
 from django.core.cache import cache
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from socialrx.core.geography import Region, state_name
+from socialrx.core.platforms import PLATFORM_ORDER, Platform
+
 from ..classification import OwnershipGroup, SizeBand
 from ..freshness import data_version
-from ..geography import Region, state_name
 from ..models import Account, Entity, EntityKind, OrganizationCategory, Snapshot
-from ..platforms import PLATFORM_ORDER, Platform
 
 CACHE_SECONDS = 60 * 60
 MAX_TIME_POINTS = 60

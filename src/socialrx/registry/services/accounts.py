@@ -13,12 +13,12 @@ from django.utils import timezone
 
 from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
+from socialrx.core.platforms import AccountAddressError
 
 from ..addresses import account_address
 from ..freshness import mark_changed
 from ..models import Account, AccountStatus, Entity, Snapshot
 from ..models.accounts import MAX_FOLLOWERS
-from ..platforms import AccountAddressError
 from .history import account_label, record_entity_change
 
 

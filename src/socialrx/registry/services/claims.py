@@ -19,11 +19,12 @@ from django.utils import timezone
 from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
 from socialrx.core.errors import DomainError
-from socialrx.core.permissions import allowed, forget_registry_claims, require
+from socialrx.core.permissions import allowed, require
+from socialrx.core.platforms import detect_platform
 
 from ..freshness import mark_changed
 from ..models import Claim, ClaimMethod, ClaimStatus, Entity
-from ..platforms import detect_platform
+from ..rules import forget_registry_claims
 
 # Addresses anyone can have: they never prove a link to an organization's website.
 FREE_MAIL_DOMAINS = frozenset(

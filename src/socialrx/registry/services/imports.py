@@ -14,16 +14,19 @@ from django.utils import timezone
 
 from socialrx.core import audit
 from socialrx.core.errors import DomainError
+from socialrx.core.locks import hold_transaction_lock
 from socialrx.core.permissions import require
+from socialrx.core.tabular import FileProblem
 
 from ..freshness import mark_changed
 from ..importing import runner
-from ..importing.reading import FileProblem
-from ..locks import hold_import_lock
 from ..models import Entity, ImportJob, ImportKind, ImportPhase, ImportRowError, ImportStatus
 
 logger = logging.getLogger(__name__)
 ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
+# Names "registry imports" among the database's advisory locks (an arbitrary constant, "RPI2"):
+# two imports of overlapping files at once would each decide "new" for the same CCN.
+IMPORT_LOCK_KEY = 0x5250_4932
 
 
 def progress_key(job: ImportJob) -> str:
@@ -75,7 +78,7 @@ def upload_import(*, actor, kind: str, uploaded_file) -> ImportJob:
         target=job,
         after={"kind": kind, "file": name, "bytes": uploaded_file.size},
     )
-    from ..tasks import preview_import
+    from ..tasks import preview_import  # noqa: PLC0415 - tasks import the services: a top-level import would be a cycle
 
     transaction.on_commit(lambda: preview_import.delay(job_id=job.pk))
     return job
@@ -128,7 +131,7 @@ def start_import(*, actor, job: ImportJob) -> ImportJob:
     job.save(update_fields=["status", "started_at"])
     runner.report_progress(progress_key(job), 0, job.total_rows)  # not the preview's last figure
     audit.record(actor=actor, action="registry.import.started", target=job, after=counts)
-    from ..tasks import run_import
+    from ..tasks import run_import  # noqa: PLC0415 - tasks import the services: a top-level import would be a cycle
 
     transaction.on_commit(lambda: run_import.delay(job_id=job.pk))
     return job
@@ -141,7 +144,7 @@ def run_import(*, job_id: int) -> ImportJob | None:
         return job
     try:
         with transaction.atomic():
-            hold_import_lock()
+            hold_transaction_lock(IMPORT_LOCK_KEY)
             layout, table = runner.open_import_file(job.file.path, job.kind, job.original_name)
             outcome = runner.run(
                 table,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from ..charts import compact_number
+from socialrx.core.charts import compact_number
 
 register = template.Library()
 

@@ -4,8 +4,8 @@ formula neutralisation, and generated demo rows say so in a column of their own.
 from __future__ import annotations
 
 from socialrx.core.csv_export import csv_response, csv_stream_response
+from socialrx.core.platforms import Platform
 
-from ..platforms import Platform
 from ..selectors.statistics import Adoption
 
 

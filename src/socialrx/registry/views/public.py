@@ -6,13 +6,13 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from socialrx.core import charts
 from socialrx.core.pagination import paginate, querystring_without_page
 from socialrx.core.permissions import allowed
+from socialrx.core.platforms import Platform
 
-from .. import charts
 from ..forms import AsOfForm, LeaderboardForm, SearchForm
 from ..models import EntityKind
-from ..platforms import Platform
 from ..selectors import entities as entity_selectors
 from ..selectors import search, statistics
 from ..selectors.experience import patient_experience

@@ -26,7 +26,7 @@ from socialrx.core.demo import PROFILES, DemoContext, Login, seed_demos
 def _demo_mail_kept_in_memory():
     """Demo invitations go to Django's in-memory outbox and tasks run inline (quietly), so
     seeding neither prints emails nor needs a broker or an SMTP server."""
-    from socialrx.celery import app
+    from socialrx.celery import app  # noqa: PLC0415 - the Celery app only to run the demo's tasks inline
 
     previous_eager = app.conf.task_always_eager
     loggers = {name: logging.getLogger(name) for name in ("celery", "kombu")}

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from .accounts import AccountLayout
 from .base import BatchResult, ImportContext, Layout, Parsed
-from .entities import HealthSystemLayout, HospitalLayout, OrganizationLayout, PhysicianLayout
 from .experience import (
     HcahpsHospitalLayout,
     HcahpsNationalLayout,
     HcahpsStateLayout,
     HvbpLayout,
 )
+from .health_systems import HealthSystemLayout
+from .hospitals import HospitalLayout
+from .organizations import OrganizationLayout
+from .physicians import PhysicianLayout
 
 LAYOUTS: dict[str, Layout] = {
     layout.kind: layout

@@ -2,7 +2,7 @@
 day). Several rows of one account with different dates load its history as snapshots.
 
 Each row names its entity by CCN, NPI or registry id, and the account by a URL or handle,
-which `registry.platforms` normalises, so `@MayoClinic` and `x.com/mayoclinic/` are one."""
+which `socialrx.core.platforms` normalises, so `@MayoClinic` and `x.com/mayoclinic/` are one."""
 
 from __future__ import annotations
 
@@ -12,12 +12,12 @@ from django.db.models import Q
 from django.utils import timezone
 
 from socialrx.core import audit
+from socialrx.core.platforms import AccountAddressError, Platform, platform_from_label
 from socialrx.core.requests import is_uuid
 
 from ...addresses import account_address
 from ...models import Account, AccountStatus, Entity, EntityKind, Snapshot
 from ...models.accounts import MAX_FOLLOWERS
-from ...platforms import AccountAddressError, Platform, platform_from_label
 from ...services.accounts import note_presence
 from .. import values as v
 from .base import BatchResult, Column, FileProblem, ImportContext, Layout, Parsed

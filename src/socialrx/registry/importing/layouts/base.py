@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..reading import Column, FileProblem
+from socialrx.core.tabular import Column, FileProblem
+
 from ..values import RowRejected
 
 __all__ = ["BatchResult", "Column", "FileProblem", "ImportContext", "Layout", "Parsed"]

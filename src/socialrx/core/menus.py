@@ -1,0 +1,17 @@
+"""What the kernel itself adds to the shared pages (socialrx.core.plugins): the center's home
+page, the dashboard and the staff's audit log and Django admin."""
+
+from .plugins import MenuItem, Plugins
+
+PLUGINS = Plugins(
+    menu=[
+        MenuItem("The center", "home", order=0),
+        # Last of the main menu: beside the person's own account menu.
+        MenuItem("Dashboard", "dashboard", order=900, signed_in=True),
+    ],
+    staff_menu=[
+        MenuItem("Audit log", "audit_log", "core.view_audit_log", order=910, group="Center"),
+        # Django admin lets in every active staff member, as the audit log does.
+        MenuItem("Django admin", "admin:index", "core.view_audit_log", order=920, group="Center"),
+    ],
+)
