@@ -281,9 +281,6 @@ STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
 # Seats an organization without an active membership may fill (the free guest tier).
 GUEST_SEAT_LIMIT = int(env("GUEST_SEAT_LIMIT", "5"))
-# Seat limits come from membership; organizations asks through this hook so that it does not
-# import the app built on top of it.
-SEAT_LIMIT_POLICY = "socialrx.membership.selectors.seat_limit"
 CELERY_BEAT_SCHEDULE = {
     "membership-daily-renewals": {
         "task": "socialrx.membership.tasks.run_daily_renewals",

@@ -135,3 +135,36 @@ def test_a_persons_open_invitations_leave_out_expired_revoked_and_accepted_ones(
     InvitationFactory(email="someone.else@example-health.org")
 
     assert set(selectors.open_invitations_for_email(email)) == {open_a, open_b}
+
+
+def test_the_organizations_a_person_administers_come_by_name_in_one_query(
+    org_a, org_b, django_assert_num_queries
+):
+    organization_a, admin_a, member_a = org_a
+    organization_b, _ = org_b
+    SeatFactory(organization=organization_b, user=admin_a, role="admin")
+
+    with django_assert_num_queries(1):
+        administered = list(selectors.organizations_administered_by(admin_a))
+
+    assert [o.name for o in administered] == [
+        "Lakeside Family Physicians",
+        "Riverside Regional Medical Center",
+    ]
+    assert list(selectors.organizations_administered_by(member_a)) == []
+
+
+def test_the_seat_limit_is_the_guest_limit_when_no_app_declares_a_policy(org_a, settings):
+    from django.apps import apps
+
+    organization, _, _ = org_a
+    settings.GUEST_SEAT_LIMIT = 7
+    membership_config = apps.get_app_config("membership")
+    declared = membership_config.seat_limit_policy
+    try:
+        membership_config.seat_limit_policy = None
+        guest = selectors.seat_limit(organization)
+    finally:
+        membership_config.seat_limit_policy = declared
+
+    assert guest == 7

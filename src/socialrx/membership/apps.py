@@ -5,6 +5,9 @@ class MembershipConfig(AppConfig):
     name = "socialrx.membership"
     label = "membership"
     verbose_name = "Membership"
+    # Seat limits come from the membership plan; organizations asks through this declared hook
+    # (organizations.selectors.seat_limit) so that it never imports the app built on top of it.
+    seat_limit_policy = "socialrx.membership.selectors.seat_limit"
     # What it adds to the shared pages: menus, tabs, dashboard panels, API routers (see
     # socialrx.core.plugins).
     plugins = "socialrx.membership.menus.PLUGINS"

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from django.apps import apps
+from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed
 
-from .models import Invitation, InvitationStatus, Organization, Seat
+from .models import Invitation, InvitationStatus, Organization, OrgRole, Seat
 
 
 def organization_for(user, public_id, perm: str = "organizations.view_profile") -> Organization:
@@ -17,6 +20,24 @@ def organization_for(user, public_id, perm: str = "organizations.view_profile") 
     if organization is None or not allowed(user, perm, organization):
         raise NotFound("Organization not found.")
     return organization
+
+
+def organizations_administered_by(user) -> QuerySet[Organization]:
+    """The organizations whose admin `user` is, by name (one query)."""
+    if not getattr(user, "is_authenticated", False):
+        return Organization.objects.none()
+    return Organization.objects.filter(seats__user=user, seats__role=OrgRole.ADMIN).order_by("name")
+
+
+def seat_limit(organization: Organization) -> int:
+    """How many seats `organization` may fill. The app that sells seats declares the policy on
+    its AppConfig (`seat_limit_policy = "dotted.path"`, a function of the organization), so this
+    app never imports the one built on top of it; without one, the guest limit applies."""
+    for config in apps.get_app_configs():
+        policy = getattr(config, "seat_limit_policy", None)
+        if policy:
+            return import_string(policy)(organization)
+    return settings.GUEST_SEAT_LIMIT
 
 
 def seats_of_user(user) -> QuerySet[Seat]:

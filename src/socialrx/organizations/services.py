@@ -16,7 +16,6 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.module_loading import import_string
 
 from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
@@ -217,10 +216,10 @@ def _check_seat_available(organization: Organization) -> None:
     """An invitation holds a seat. The organization row is locked so that concurrent
     invitations cannot together pass the limit."""
 
-    from .selectors import seats_used  # noqa: PLC0415 - selectors import the services' models; a top-level import would be a cycle
+    from .selectors import seat_limit, seats_used  # noqa: PLC0415 - selectors import the services' models; a top-level import would be a cycle
 
     Organization.objects.select_for_update().filter(pk=organization.pk).first()
-    limit = import_string(settings.SEAT_LIMIT_POLICY)(organization)
+    limit = seat_limit(organization)
     if seats_used(organization) >= limit:
         raise DomainError(
             f"All {limit} seats of {organization} are taken (people and open invitations). "

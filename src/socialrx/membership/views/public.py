@@ -5,8 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from socialrx.core.errors import DomainError
-from socialrx.core.permissions import allowed, org_roles
+from socialrx.core.permissions import allowed
 from socialrx.organizations.models import Organization
+from socialrx.organizations.selectors import organizations_administered_by
 
 from .. import selectors
 from ..models import PlanAudience
@@ -16,8 +17,7 @@ from ..services.plans import plan_for
 def pricing(request):
     quotes = []
     if request.user.is_authenticated:
-        admin_of = [org_id for org_id, role in org_roles(request.user).items() if role == "admin"]
-        for organization in Organization.objects.filter(pk__in=admin_of).order_by("name"):
+        for organization in organizations_administered_by(request.user):
             try:
                 quotes.append((organization, plan_for(organization), None))
             except DomainError as error:

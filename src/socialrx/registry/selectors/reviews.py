@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from socialrx.organizations.models import Organization, OrgRole
+from socialrx.organizations.models import Organization
+from socialrx.organizations.selectors import organizations_administered_by
 
 from ..models import (
     Claim,
@@ -46,9 +47,7 @@ def claims_of(user) -> QuerySet[Claim]:
 
 def organizations_for_claim(user) -> list[Organization]:
     """The organizations a person may name in a claim: those they administer."""
-    return list(
-        Organization.objects.filter(seats__user=user, seats__role=OrgRole.ADMIN).order_by("name")
-    )
+    return list(organizations_administered_by(user))
 
 
 def import_jobs() -> QuerySet[ImportJob]:
