@@ -8,6 +8,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from socialrx.core.email import record_failed_email
 from socialrx.membership.demo import seed_plans
 from socialrx.membership.services.applications import apply_for_membership
 from socialrx.organizations.services import invite_person
@@ -135,7 +136,19 @@ def registry_manager_pages(world) -> list[str]:
 def test_an_org_admins_pages_are_accessible(new_page, live_server, world, width):
     page = new_page(width=width)
     force_login(page, live_server, world["admin"])
-    for path in [*org_admin_pages(world["org"]), *registry_manager_pages(world)]:
+    # An invitation email the server refused: the notice on every page, and its page's table.
+    record_failed_email(
+        recipients=["no.such.person@example.org"],
+        subject="You are invited to join Riverside Regional Medical Center on SocialRx",
+        template="organizations/email/invitation",
+        triggered_by_id=world["admin"].pk,
+        reason="SMTPRecipientsRefused: 550 No such mailbox",
+    )
+    for path in [
+        *org_admin_pages(world["org"]),
+        *registry_manager_pages(world),
+        reverse("failed_emails"),
+    ]:
         check(page, path)
 
 
