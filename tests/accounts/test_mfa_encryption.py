@@ -94,3 +94,15 @@ def test_a_secret_encrypted_with_an_unknown_key_is_refused_not_read_as_plain_tex
     settings.MFA_ENCRYPTION_KEYS = ["not a key"]
     with pytest.raises(Exception, match="MFA_ENCRYPTION_KEY must be 32"):
         secrets_at_rest.encrypt(SECRET)
+
+
+def test_a_token_no_key_opens_is_refused_not_encrypted_twice(settings):
+    user = UserFactory()
+    TOTP.activate(user, SECRET)
+    stored = Authenticator.objects.get(user=user).data["secret"]
+    settings.MFA_ENCRYPTION_KEYS = [Fernet.generate_key().decode()]  # the old key was dropped
+
+    with pytest.raises(ValueError, match="cannot be decrypted"):
+        call_command("rotate_mfa_key", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+    assert Authenticator.objects.get(user=user).data["secret"] == stored

@@ -23,7 +23,7 @@ def _stored(user, name: str, content: bytes) -> None:
 
 
 def test_a_pdf_stored_as_a_photo_is_removed_and_a_mislabelled_jpeg_is_re_encoded(
-    settings, tmp_path
+    settings, tmp_path, django_capture_on_commit_callbacks
 ):
     settings.MEDIA_ROOT = tmp_path
     jpeg = io.BytesIO()
@@ -32,7 +32,8 @@ def test_a_pdf_stored_as_a_photo_is_removed_and_a_mislabelled_jpeg_is_re_encoded
     _stored(with_pdf, f"{with_pdf.public_id}.pdf", b"%PDF-1.4 not a photo")
     _stored(with_jpeg, f"{with_jpeg.public_id}.gif", jpeg.getvalue())
 
-    migration.reencode(apps, None)
+    with django_capture_on_commit_callbacks(execute=True):
+        migration.reencode(apps, None)
 
     assert User.objects.get(pk=with_pdf.pk).photo.name == ""
     assert User.objects.get(pk=with_jpeg.pk).photo.name == (

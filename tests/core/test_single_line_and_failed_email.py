@@ -186,3 +186,29 @@ def test_nobody_sees_another_persons_failed_emails(
 
     assert b"nobody@example.org" not in response.content
     assert b"Every email you sent has gone out." in response.content
+
+
+def test_a_temporary_refusal_is_retried_and_a_permanent_one_recorded(monkeypatch, user):
+    from socialrx.core.tasks import send_email
+
+    codes = iter([451, 550])
+    calls = []
+
+    def refuse(self, fail_silently=False):
+        code = next(codes)
+        calls.append(code)
+        raise smtplib.SMTPRecipientsRefused({self.to[0]: (code, b"Try later")})
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+    retried = []
+    monkeypatch.setattr(
+        send_email, "retry", lambda **kwargs: retried.append(kwargs) or RuntimeError("retry")
+    )
+    kwargs = {"to": ["a@example.org"], "subject": "Hi", "text_body": "x", "html_body": "x"}
+
+    with pytest.raises(RuntimeError, match="retry"):  # 451: a retry, and nothing recorded
+        send_email.run(**kwargs)
+    assert (len(retried), FailedEmail.objects.count()) == (1, 0)
+    send_email.run(**kwargs)  # 550: recorded at once
+    assert calls == [451, 550]
+    assert FailedEmail.objects.get().reason.startswith("SMTPRecipientsRefused")

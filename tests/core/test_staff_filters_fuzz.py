@@ -311,3 +311,35 @@ def test_an_admin_changelist_answers_hostile_filters_without_a_server_error(
         for query in date_hierarchy_queries(field):
             prober.get(query)
     prober.assert_no_server_error()
+
+
+def _date_fields(label: str) -> list[str]:
+    model = next(m for m in admin.site._registry if m._meta.label_lower == label)
+    return [
+        field.name
+        for field in model._meta.concrete_fields
+        if field.get_internal_type() in {"DateField", "DateTimeField"}
+    ]
+
+
+# The hostile dates are naive on purpose; Django warns about each before it refuses it.
+@pytest.mark.filterwarnings("ignore:DateTimeField .* received a naive datetime:RuntimeWarning")
+@pytest.mark.parametrize("label", [label for label in sorted(ADMINS) if _date_fields(label)])
+def test_a_date_past_the_calendar_in_any_date_lookup_is_an_incorrect_lookup_not_a_500(
+    client, superuser, some_data, label
+):
+    """Any date field, not only a date hierarchy's: the admin lets field lookups through, and
+    9999-12-31 in the viewer's zone (west of UTC) overflows when converted."""
+    client.force_login(superuser)
+    url = f"/admin/{label.replace('.', '/')}/"
+    statuses = {
+        query: client.get(url, {query: value}).status_code
+        for field in _date_fields(label)
+        for query, value in [
+            (f"{field}__year", "9999"),
+            (f"{field}__gte", "9999-12-31 23:59:59"),
+            (f"{field}__lt", "0001-01-01"),
+        ]
+    }
+
+    assert all(status < 500 for status in statuses.values()), statuses

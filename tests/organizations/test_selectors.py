@@ -163,8 +163,10 @@ def test_the_seat_limit_is_the_guest_limit_when_no_app_declares_a_policy(org_a, 
     declared = membership_config.seat_limit_policy
     try:
         membership_config.seat_limit_policy = None
+        selectors._seat_limit_policy.cache_clear()
         guest = selectors.seat_limit(organization)
     finally:
         membership_config.seat_limit_policy = declared
+        selectors._seat_limit_policy.cache_clear()
 
     assert guest == 7

@@ -408,6 +408,18 @@ def test_a_claim_may_name_only_an_organization_the_claimant_administers(org_a):
     assert Claim.objects.count() == 0
 
 
+def test_center_staff_cannot_link_their_claim_to_an_organization_they_do_not_administer(
+    org_a, staff
+):
+    organization, _, _ = org_a
+    entity = EntityFactory(website=MAYO)
+
+    error = refusal(claim, actor=staff, entity=entity, organization=organization)
+
+    assert error.field == "organization"
+    assert Claim.objects.count() == 0
+
+
 # --- staff decisions ------------------------------------------------------------------------
 
 

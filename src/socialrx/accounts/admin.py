@@ -4,12 +4,14 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.db import models
 
+from socialrx.core.admin import CalendarSafeAdminMixin, ModelAdmin
+
 from .forms import PhotoField
 from .models import ApiToken, User
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(CalendarSafeAdminMixin, DjangoUserAdmin):
     ordering = ["email"]
     list_display = [
         "email",
@@ -59,7 +61,7 @@ class UserAdmin(DjangoUserAdmin):
 
 
 @admin.register(ApiToken)
-class ApiTokenAdmin(admin.ModelAdmin):
+class ApiTokenAdmin(ModelAdmin):
     list_display = ["name", "user", "token_prefix", "created_at", "last_used_at", "revoked_at"]
     search_fields = ["name", "user__email", "token_prefix"]
     list_select_related = ["user"]
@@ -79,7 +81,7 @@ for model in (Authenticator, SocialAccount, SocialApp, SocialToken):
 
 
 @admin.register(Authenticator)
-class AuthenticatorAdmin(admin.ModelAdmin):
+class AuthenticatorAdmin(ModelAdmin):
     """Which second factors a person has, never their secrets. A superuser may delete one for
     a person who lost their device (they then set up a new one at their next sign-in)."""
 
@@ -98,7 +100,7 @@ class AuthenticatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(SocialAccount)
-class SocialAccountAdmin(admin.ModelAdmin):
+class SocialAccountAdmin(ModelAdmin):
     """Sign-ins through a hospital IdP or Doximity, without the provider's raw profile data."""
 
     list_display = ["user", "provider", "uid", "last_login", "date_joined"]

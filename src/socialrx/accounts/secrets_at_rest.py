@@ -94,6 +94,10 @@ def reencrypt_authenticators(authenticators, *, rotate_keys: bool) -> int:
 
 
 def _secured(value: str, rotate_keys: bool) -> str:
-    if not is_encrypted(value):
-        return encrypt(value)
-    return rotate(value) if rotate_keys else value
+    if value.startswith(_FERNET_PREFIX):
+        # Plain TOTP secrets are upper-case base32 and seeds are hex: never "gAAAAA". A token
+        # no key opens must not be encrypted a second time (the secret would be lost for good):
+        # decrypt raises, naming the missing key.
+        decrypt(value)
+        return rotate(value) if rotate_keys else value
+    return encrypt(value)

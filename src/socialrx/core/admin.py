@@ -6,9 +6,11 @@ from .models import AuditEvent, FailedEmail
 
 
 class CalendarSafeChangeList(ChangeList):
-    """Django's date hierarchy turns ?created_at__year=9999 (or 10**30) into bounds by date
-    arithmetic, which overflows: a 500. A date past the calendar is an incorrect lookup like
-    any other bad filter, which the admin answers with its "incorrect lookup" page."""
+    """A date past the calendar in a filter (?created_at__year=9999, the date hierarchy's
+    10**30, __gte=9999-12-31 in a zone west of UTC) overflows Python's dates, in the date
+    hierarchy's arithmetic or when the query's parameters are converted: a 500. It is an
+    incorrect lookup like any other bad filter, which the admin answers with its "incorrect
+    lookup" page."""
 
     def get_filters(self, request):
         try:
@@ -16,15 +18,27 @@ class CalendarSafeChangeList(ChangeList):
         except (OverflowError, ValueError) as error:
             raise IncorrectLookupParameters(error) from error
 
+    def get_results(self, request):
+        # The count runs the filtered query first: an overflow surfaces here, inside the
+        # admin's own handling of incorrect lookups.
+        try:
+            return super().get_results(request)
+        except (OverflowError, ValueError) as error:
+            raise IncorrectLookupParameters(error) from error
 
-class CalendarSafeDateHierarchy:
-    """For a ModelAdmin with a date_hierarchy."""
+
+class CalendarSafeAdminMixin:
+    """Every SocialRx admin page lists through CalendarSafeChangeList."""
 
     def get_changelist(self, request, **kwargs):
         return CalendarSafeChangeList
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
+class ModelAdmin(CalendarSafeAdminMixin, admin.ModelAdmin):
+    """The base of SocialRx's admin pages."""
+
+
+class ReadOnlyAdmin(ModelAdmin):
     """Records staff look up in the admin but change only through the pages that keep their
     history (services write the audit log; the admin would not)."""
 
@@ -39,7 +53,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(FailedEmail)
-class FailedEmailAdmin(CalendarSafeDateHierarchy, ReadOnlyAdmin):
+class FailedEmailAdmin(ReadOnlyAdmin):
     """Every email that could not be sent, for staff to follow up."""
 
     list_display = ["created_at", "recipients", "subject", "reason", "triggered_by"]
@@ -50,7 +64,7 @@ class FailedEmailAdmin(CalendarSafeDateHierarchy, ReadOnlyAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(CalendarSafeDateHierarchy, admin.ModelAdmin):
+class AuditEventAdmin(ModelAdmin):
     """Read-only: the audit log is appended by services, never edited."""
 
     list_display = ["created_at", "actor_email", "action", "target_type", "target_repr"]

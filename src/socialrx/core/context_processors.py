@@ -33,11 +33,13 @@ class Navigation:
     def staff_current(self) -> bool:
         return any(entry.current for entry in self.staff)
 
+    @cached_property
+    def failed_email_notice(self) -> bool:
+        """A cache read, made only where the header is drawn (not for each dashboard panel)."""
+        return bool(
+            getattr(self._user, "is_authenticated", False) and has_failed_email_notice(self._user)
+        )
+
 
 def navigation(request):
-    user = getattr(request, "user", None)
-    signed_in = bool(user and user.is_authenticated)
-    return {
-        "nav": Navigation(request),
-        "nav_failed_email_notice": signed_in and has_failed_email_notice(user),
-    }
+    return {"nav": Navigation(request)}

@@ -3,7 +3,7 @@ import smtplib
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import BadHeaderError, EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives
 
 logger = logging.getLogger(__name__)
 MAX_RETRIES = 5
@@ -29,13 +29,23 @@ def send_email(
     message.attach_alternative(html_body, "text/html")
     try:
         message.send()
-    except (BadHeaderError, ValueError, smtplib.SMTPRecipientsRefused) as error:
+    except ValueError as error:  # BadHeaderError among them: the message can never go
         _record_failure(to, subject, template, triggered_by_id, error)
-    except OSError as error:  # connection refused, timeouts, temporary SMTP errors
-        if self.request.retries >= MAX_RETRIES or self.request.is_eager:
+    except smtplib.SMTPRecipientsRefused as error:
+        # 5xx: the address is refused for good. 4xx (greylisting, a full mailbox): try again.
+        if any(code >= 500 for code, _ in error.recipients.values()):
             _record_failure(to, subject, template, triggered_by_id, error)
             return
-        raise self.retry(exc=error, countdown=30 * 2**self.request.retries) from error
+        _retry_or_record(self, to, subject, template, triggered_by_id, error)
+    except OSError as error:  # connection refused, timeouts, temporary SMTP errors
+        _retry_or_record(self, to, subject, template, triggered_by_id, error)
+
+
+def _retry_or_record(task, to, subject, template, triggered_by_id, error) -> None:
+    if task.request.retries >= MAX_RETRIES or task.request.is_eager:
+        _record_failure(to, subject, template, triggered_by_id, error)
+        return
+    raise task.retry(exc=error, countdown=30 * 2**task.request.retries) from error
 
 
 def _record_failure(to, subject, template, triggered_by_id, error) -> None:

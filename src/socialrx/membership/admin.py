@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from socialrx.core.admin import ReadOnlyAdmin
+
 from .models import (
     CreditNote,
     Invoice,
@@ -12,19 +14,6 @@ from .models import (
     ProviderEvent,
     RenewalReminder,
 )
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Money and membership change through the staff pages, which audit every change."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Plan)

@@ -10,7 +10,6 @@ from datetime import date
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import TruncMonth
-from django.utils import timezone
 
 from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed, org_roles, person_cache
@@ -178,7 +177,7 @@ def memberships_list(*, status: str = "", audience: str = "", query: str = "") -
 
 def invoices_list(*, state: str = "", today: date | None = None, query: str = "") -> QuerySet:
     """Staff's invoice list: open, overdue (open past due), paid, void, or all."""
-    today = today or timezone.localdate()
+    today = today or center_today()
     invoices = Invoice.objects.select_related("organization").order_by("-issued_on", "-number")
     if state == "overdue":
         invoices = invoices.filter(status=InvoiceStatus.OPEN, due_on__lt=today)
@@ -194,7 +193,7 @@ def invoices_list(*, state: str = "", today: date | None = None, query: str = ""
 def revenue_by_month(*, months: int = 12, today: date | None = None) -> list[tuple[date, int]]:
     """Paid amounts (by payment date) per month for the last `months` months, oldest first,
     with empty months shown as zero."""
-    today = today or timezone.localdate()
+    today = today or center_today()
     first = _months_back(today.replace(day=1), months - 1)
     rows = (
         Payment.objects.filter(received_on__gte=first)

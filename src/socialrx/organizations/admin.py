@@ -1,6 +1,8 @@
 from django.contrib import admin
 from django.db import models
 
+from socialrx.core.admin import ModelAdmin
+
 from .models import Invitation, Organization, Seat
 
 
@@ -17,7 +19,7 @@ class SeatInline(admin.TabularInline):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(ModelAdmin):
     list_display = [
         "name",
         "org_type",
@@ -34,7 +36,7 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(Seat)
-class SeatAdmin(admin.ModelAdmin):
+class SeatAdmin(ModelAdmin):
     list_display = ["user", "organization", "role", "joined_at"]
     list_filter = ["role"]
     search_fields = ["user__email", "user__full_name", "organization__name"]
@@ -46,7 +48,7 @@ class SeatAdmin(admin.ModelAdmin):
 
 
 @admin.register(Invitation)
-class InvitationAdmin(admin.ModelAdmin):
+class InvitationAdmin(ModelAdmin):
     list_display = ["email", "organization", "role", "status", "sent_at", "expires_at"]
     list_filter = ["status", "role"]
     search_fields = ["email", "organization__name"]

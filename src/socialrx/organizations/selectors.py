@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
@@ -33,11 +35,15 @@ def seat_limit(organization: Organization) -> int:
     """How many seats `organization` may fill. The app that sells seats declares the policy on
     its AppConfig (`seat_limit_policy = "dotted.path"`, a function of the organization), so this
     app never imports the one built on top of it; without one, the guest limit applies."""
-    for config in apps.get_app_configs():
-        policy = getattr(config, "seat_limit_policy", None)
-        if policy:
-            return import_string(policy)(organization)
-    return settings.GUEST_SEAT_LIMIT
+    policy = _seat_limit_policy()
+    return policy(organization) if policy else settings.GUEST_SEAT_LIMIT
+
+
+@functools.cache
+def _seat_limit_policy():
+    declared = (getattr(config, "seat_limit_policy", None) for config in apps.get_app_configs())
+    path = next((path for path in declared if path), None)
+    return import_string(path) if path else None
 
 
 def seats_of_user(user) -> QuerySet[Seat]:

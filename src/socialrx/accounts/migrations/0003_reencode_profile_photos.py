@@ -2,7 +2,7 @@
 new upload (PNG, JPEG or WebP, no metadata, stored under its real format's extension), and
 remove any that is not such an image (a PDF or PostScript file uploaded as a photo)."""
 
-from django.db import migrations
+from django.db import migrations, transaction
 
 from socialrx.accounts import photos
 
@@ -19,10 +19,12 @@ def reencode(apps, schema_editor):
                 prepared = photos.prepare_photo(stored)
         except photos.PhotoError:
             prepared = None
-        storage.delete(old.name)
         name = ""
         if prepared:
             name = storage.save(f"profile-photos/{user.public_id}.{prepared.extension}", prepared)
+        if name != old.name:
+            # Only once the new name is committed: a rolled-back migration keeps its file.
+            transaction.on_commit(lambda stale=old.name, files=storage: files.delete(stale))
         User.objects.filter(pk=user.pk).update(photo=name)
 
 

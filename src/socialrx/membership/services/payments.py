@@ -13,6 +13,7 @@ from socialrx.core.errors import DomainError, NotFound
 from socialrx.core.permissions import require
 
 from ..models import Invoice, InvoiceStatus, Payment, PaymentMethod, ProviderEvent
+from ..models.memberships import center_today
 from ..payment_providers import (
     MAX_AMOUNT_CENTS,
     MAX_EVENT_ID_LENGTH,
@@ -89,7 +90,7 @@ def record_manual_payment(
         raise DomainError(
             "Record checks and ACH transfers here; cards are paid online.", field="method"
         )
-    if received_on > timezone.localdate():
+    if received_on > center_today():
         raise DomainError("The payment date cannot be in the future.", field="received_on")
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
     return _apply_payment(
@@ -163,7 +164,7 @@ def _process_event(event: PaymentEvent, provider_name: str) -> str:
             amount_cents=event.amount_cents,
             method=PaymentMethod.CARD,
             reference=f"{provider_name} {event.event_id}",
-            received_on=timezone.localdate(),
+            received_on=center_today(),
             actor=None,
             event_id=event.event_id,
             money_already_taken=True,

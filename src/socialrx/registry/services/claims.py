@@ -19,7 +19,7 @@ from django.utils import timezone
 from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
 from socialrx.core.errors import DomainError
-from socialrx.core.permissions import allowed, require
+from socialrx.core.permissions import is_org_admin, require
 from socialrx.core.platforms import detect_platform
 
 from ..freshness import mark_changed
@@ -96,7 +96,9 @@ def claim_entity(
     job_title = (job_title or "").strip()
     if not job_title:
         raise DomainError("Say what your role is there.", field="job_title")
-    if organization is not None and not allowed(actor, "organizations.edit_profile", organization):
+    # Only an organization the claimant administers, center staff included: a claim links the
+    # organization's people to the listing.
+    if organization is not None and not is_org_admin(actor, organization):
         raise DomainError(
             "Name an organization you administer on SocialRx, or none.", field="organization"
         )
