@@ -16,5 +16,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             rows = Authenticator.objects.select_for_update().order_by("pk")
-            changed = reencrypt_authenticators(rows.iterator(), rotate_keys=True)
+            # A list, not a server-side cursor: a refusal mid-way then rolls back cleanly.
+            changed = reencrypt_authenticators(list(rows), rotate_keys=True)
         self.stdout.write(f"Re-encrypted {changed} authenticator(s) with the newest key.")
