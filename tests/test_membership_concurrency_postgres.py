@@ -3,14 +3,15 @@
 import pytest
 from django.test import Client
 
-from socialrx.membership import payment_providers
-from socialrx.membership.models import Invoice, InvoiceKind, Membership, Payment, ProviderEvent
-from socialrx.membership.payment_providers import StripeCheckout
-from socialrx.membership.services.invoices import issue_invoice
+from socialrx.billing import payment_providers
+from socialrx.billing.models import Invoice, Payment, ProviderEvent
+from socialrx.billing.payment_providers import StripeCheckout
+from socialrx.membership.models import ChargeKind as InvoiceKind
+from socialrx.membership.models import Membership
+from tests.billing.webhook_signing import checkout_completed, stripe_signature
 from tests.concurrency import require_postgres, run_at_once
 from tests.factories import OrganizationFactory
-from tests.membership.factories import standard_plans
-from tests.membership.webhook_signing import checkout_completed, stripe_signature
+from tests.membership.factories import issue_invoice, standard_plans
 
 pytestmark = [pytest.mark.integration, pytest.mark.postgres]
 WEBHOOK_SECRET = "whsec_concurrency"

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "socialrx.core",
     "socialrx.accounts",
     "socialrx.organizations",
+    "socialrx.billing",
     "socialrx.membership",
     "socialrx.registry",
     "socialrx.platform",
@@ -275,10 +276,25 @@ WHITENOISE_USE_FINDERS = not PRODUCTION
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 
-# Membership: card payments through Stripe Checkout when both keys are set; otherwise
-# members pay by invoice (check or ACH) only.
+# Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
+# by invoice (check or ACH) only.
 STRIPE_SECRET_KEY = env("STRIPE_SECRET_KEY", "")
 STRIPE_WEBHOOK_SECRET = env("STRIPE_WEBHOOK_SECRET", "")
+# Places held for a card checkout are released when it is not completed within this time.
+BILLING_HOLD_MINUTES = int(env("BILLING_HOLD_MINUTES", "30"))
+# Printed on every invoice so that a finance office can pay it as written.
+BILLING_PAYEE = env("BILLING_PAYEE", "SocialRx Center for Social Media in Health Care")
+BILLING_REMIT_TO = env(
+    "BILLING_REMIT_TO",
+    ""
+    if PRODUCTION
+    else "Accounts Receivable, 1200 Example Avenue, Suite 410, Springfield, IL 62701",
+)
+BILLING_ACH_DETAILS = env(
+    "BILLING_ACH_DETAILS",
+    "" if PRODUCTION else "Demo Bank · routing 000000000 · account 0000000000 (demo details)",
+)
+BILLING_TAX_ID = env("BILLING_TAX_ID", "" if PRODUCTION else "00-0000000 (demo)")
 # Seats an organization without an active membership may fill (the free guest tier).
 GUEST_SEAT_LIMIT = int(env("GUEST_SEAT_LIMIT", "5"))
 CELERY_BEAT_SCHEDULE = {
@@ -288,6 +304,10 @@ CELERY_BEAT_SCHEDULE = {
         # summer alike, once per calendar day; a fixed 24-hour interval drifts across the
         # daylight-saving changes. The run catches up on any day it missed.
         "schedule": crontab(hour=6, minute=5),
+    },
+    "billing-release-expired-holds": {
+        "task": "socialrx.billing.tasks.release_expired_holds",
+        "schedule": crontab(minute="*/5"),
     },
 }
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("socialrx.core.urls")),
     path("organizations/", include("socialrx.organizations.urls")),
     path("", include("socialrx.accounts.urls")),
+    path("", include("socialrx.billing.urls")),
     path("", include("socialrx.membership.urls")),
     path("", include("socialrx.registry.urls")),
     path("accounts/", include("allauth.urls")),

@@ -125,7 +125,7 @@ def test_the_scan_finds_the_actions_of_every_app_that_audits():
     assert {w.name for w in written} >= {
         "accounts.user.center_roles_changed",
         "organizations.seat.joined",
-        "membership.invoice.issued",
+        "billing.invoice.issued",
         "membership.membership.",
         "registry.entity.created",
         "registry.claim.",

@@ -48,6 +48,7 @@ def test_staff_see_their_queues_first(client, staff):
 
     assert panels_of(response) == [
         "membership/panels/staff_queue.html",
+        "billing/panels/staff_money.html",
         "registry/panels/staff_queue.html",
         "organizations/panels/organizations.html",
     ]

@@ -46,7 +46,7 @@ def test_the_guard_is_installed_before_sessions_and_authentication():
 def test_an_admin_filter_with_a_nul_is_refused_with_400(client, superuser, query):
     client.force_login(superuser)
 
-    response = client.get("/admin/membership/invoice/", query)
+    response = client.get("/admin/billing/invoice/", query)
 
     assert response.status_code == 400
     assert response.content.decode() == NUL_MESSAGE
@@ -81,7 +81,7 @@ def test_the_api_validates_its_own_parameters_and_answers_422_as_documented(clie
 def test_parameters_without_nul_pass(client, superuser):
     client.force_login(superuser)
 
-    response = client.get("/admin/membership/invoice/", {"status__exact": "paid", "q": "é ‮"})
+    response = client.get("/admin/billing/invoice/", {"status__exact": "paid", "q": "é ‮"})
 
     assert response.status_code == 200
 

@@ -38,13 +38,18 @@ DECLARED = {
     "organizations.manage_invitation",
     "membership.apply",
     "membership.view_billing",
-    "membership.view_invoice",
-    "membership.pay_invoice",
+    "billing.view_invoice",
+    "billing.pay_invoice",
+    "billing.buy_for",
+    "billing.view_org_billing",
+    "billing.manage_invoices",
+    "billing.record_payments",
+    "billing.refund",
+    "billing.view_revenue",
     "membership.read_member_content",
     "membership.manage_plans",
     "membership.review_applications",
     "membership.manage_memberships",
-    "membership.record_payments",
     "membership.view_reports",
     "registry.claim_entity",
     "registry.manage_accounts",
@@ -111,8 +116,8 @@ def test_a_visitor_holds_no_permission(org_a):
             return listing
         return {
             "organizations.manage_invitation": invitation,
-            "membership.view_invoice": invoice,
-            "membership.pay_invoice": invoice,
+            "billing.view_invoice": invoice,
+            "billing.pay_invoice": invoice,
         }.get(perm, organization)
 
     assert org_roles(visitor) == {}

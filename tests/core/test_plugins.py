@@ -61,6 +61,7 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
     assert [(r.prefix, r.router) for r in plugins.registry().api_routers] == [
         ("/", "socialrx.accounts.api.router"),
         ("/organizations", "socialrx.organizations.api.router"),
+        ("/billing", "socialrx.billing.api.router"),
         ("/membership", "socialrx.membership.api.public_router"),
         ("/membership", "socialrx.membership.api.router"),
         ("/registry", "socialrx.registry.api.router"),
@@ -169,9 +170,9 @@ def test_organization_tabs_are_asked_about_the_organization(org_a):
     organization, admin, member = org_a
     tabs = [
         OrgTab("Profile", "organizations:detail", "organizations.view_profile", order=10),
-        OrgTab("Billing", "membership:billing", "membership.view_billing", order=40),
+        OrgTab("Billing", "membership:overview", "membership.view_billing", order=40),
     ]
-    billing = reverse("membership:billing", args=[organization.public_id])
+    billing = reverse("membership:overview", args=[organization.public_id])
 
     assert [t.label for t in plugins.org_tabs_for(tabs, member, organization, billing)] == [
         "Profile"

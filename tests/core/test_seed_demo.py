@@ -10,8 +10,9 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from socialrx.accounts.models import User
+from socialrx.billing.models import Invoice
 from socialrx.core.demo import DemoContext, DemoError, DemoReport, demo_apps
-from socialrx.membership.models import Invoice, Membership, MembershipApplication, Plan
+from socialrx.membership.models import Membership, MembershipApplication, Plan
 from socialrx.organizations.models import Invitation, Organization, Seat
 from socialrx.registry.models import Account, Entity, EntityKind, ImportJob
 

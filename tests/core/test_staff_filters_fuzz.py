@@ -164,7 +164,7 @@ class Prober:
 
 
 def test_the_staff_list_pages_are_found():
-    assert {"/staff/audit/", "/staff/people/", "/staff/membership/invoices/"} <= set(STAFF_PAGES)
+    assert {"/staff/audit/", "/staff/people/", "/staff/billing/invoices/"} <= set(STAFF_PAGES)
     assert "/staff/registry/claims/" in STAFF_PAGES
 
 

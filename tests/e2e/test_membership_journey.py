@@ -7,13 +7,13 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from socialrx.membership import payment_providers
-from socialrx.membership.models import Invoice, Payment
-from socialrx.membership.payment_providers import StripeCheckout
+from socialrx.billing import payment_providers
+from socialrx.billing.models import Invoice, Payment
+from socialrx.billing.payment_providers import StripeCheckout
+from tests.billing.stripe_stub import CHECKOUT_URL, StubStripeHTTP
+from tests.billing.webhook_signing import checkout_completed, stripe_signature
 from tests.factories import SeatFactory, org_with_admin
 from tests.membership.factories import standard_plans
-from tests.membership.stripe_stub import CHECKOUT_URL, StubStripeHTTP
-from tests.membership.webhook_signing import checkout_completed, stripe_signature
 
 from .browser import assert_accessible, login
 
@@ -58,11 +58,11 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
         "You do not have access to this page"
     )
 
-    # The org admin applies from the Billing page; the plan comes from the bed count.
+    # The org admin applies from the Membership tab; the plan comes from the bed count.
     admin_page = new_page()
     login(admin_page, live_server, admin)
     admin_page.get_by_role("link", name="Riverside Regional Medical Center").click()
-    admin_page.get_by_role("link", name="Billing").click()
+    admin_page.goto(f"{base}/organizations/{organization.public_id}/membership/")
     expect(admin_page.get_by_text("Medical Center", exact=False).first).to_be_visible()
     assert_accessible(admin_page)
     admin_page.get_by_role("link", name="Apply for membership").click()
@@ -106,6 +106,7 @@ def test_apply_approve_pay_by_card_then_member_content_opens(live_server, new_pa
     admin_page.get_by_role("button", name=f"Pay $18,000.00 by card for {invoice.number}").click()
     admin_page.get_by_role("link", name="Return to SocialRx").click()
     expect(admin_page.get_by_text("your card payment was received")).to_be_visible()
+    admin_page.goto(f"{base}/organizations/{organization.public_id}/membership/")
     expect(admin_page.get_by_text("Active", exact=True)).to_be_visible()
     assert stripe_http.last_params["line_items[0][price_data][unit_amount]"] == "1800000"
     assert Payment.objects.filter(invoice=invoice).count() == 1

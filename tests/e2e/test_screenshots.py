@@ -61,7 +61,7 @@ def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
             ("organization", reverse("organizations:detail", args=[org])),
             ("organization-people", reverse("organizations:people", args=[org])),
             ("organization-invitations", reverse("organizations:invitations", args=[org])),
-            ("organization-billing", reverse("membership:billing", args=[org])),
+            ("organization-billing", reverse("membership:overview", args=[org])),
             ("organization-edit", reverse("organizations:edit", args=[org])),
             ("profile", reverse("profile")),
             ("registry-claim", reverse("registry:claim", args=["hospitals", "240352"])),

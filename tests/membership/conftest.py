@@ -1,6 +1,6 @@
 import pytest
 
-from socialrx.membership import payment_providers
+from socialrx.billing import payment_providers
 
 from .factories import standard_plans
 

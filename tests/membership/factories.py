@@ -1,12 +1,12 @@
 """Factories of the membership capability."""
 
-from datetime import timedelta
-
 import factory
 from django.utils import timezone
 
+from socialrx.billing.models import Invoice
 from socialrx.membership.demo import seed_plans
-from socialrx.membership.models import Invoice, Membership, Plan, PlanAudience
+from socialrx.membership.models import Membership, MembershipCharge, Plan, PlanAudience
+from socialrx.membership.services import invoicing
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -41,18 +41,56 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     billing_email = "ap@example-health.org"
 
 
-class InvoiceFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Invoice
-
-    organization = factory.SubFactory("tests.factories.OrganizationFactory")
-    membership = factory.SubFactory(
-        MembershipFactory, organization=factory.SelfAttribute("..organization")
+def issue_invoice(*, membership, kind, lines, **kwargs):
+    """A membership invoice of one line, as membership's own flows issue them."""
+    [(description, amount_cents)] = lines
+    return invoicing.invoice_membership(
+        membership=membership,
+        kind=kind,
+        description=description,
+        amount_cents=amount_cents,
+        **kwargs,
     )
-    number = factory.Sequence(lambda n: f"INV-2026-{n + 1:05d}")
-    kind = "initial"
-    issued_on = factory.LazyFunction(timezone.localdate)
-    due_on = factory.LazyFunction(lambda: timezone.localdate() + timedelta(days=30))
-    total_cents = 1_800_000
-    billing_name = "Accounts payable"
-    billing_email = "ap@example-health.org"
+
+
+def invoices_of_kind(kind: str):
+    """Membership invoices of a kind (first year, renewal, adjustment)."""
+    return Invoice.objects.filter(
+        pk__in=MembershipCharge.objects.filter(kind=kind).values("invoice_id")
+    )
+
+
+def charge_of(invoice: Invoice) -> MembershipCharge:
+    """Membership's side of an invoice: its kind, plan and period."""
+    return MembershipCharge.objects.select_related("plan").get(invoice=invoice)
+
+
+def invoice_of_kind(kind: str) -> Invoice:
+    return invoices_of_kind(kind).get()
+
+
+def InvoiceFactory(  # noqa: N802 - used as the factory it replaces
+    *,
+    organization=None,
+    membership=None,
+    kind="initial",
+    issued_on=None,
+    due_on=None,
+    total_cents=1_800_000,
+    **extra,
+):
+    """An open membership invoice issued through billing, on the given dates."""
+    membership = membership or MembershipFactory(
+        **({"organization": organization} if organization else {})
+    )
+    invoice = issue_invoice(
+        membership=membership,
+        kind=kind,
+        lines=[("Membership year", total_cents)],
+        issued_on=issued_on or timezone.localdate(),
+        due_on=due_on,
+    )
+    if extra:
+        Invoice.objects.filter(pk=invoice.pk).update(**extra)
+        invoice.refresh_from_db()
+    return invoice

@@ -12,11 +12,13 @@ import pytest
 import time_machine
 from django.utils import timezone
 
+from socialrx.billing.payment_providers import PaymentEvent
+from socialrx.billing.services import payments
 from socialrx.core.models import AuditEvent
 from socialrx.membership import selectors
-from socialrx.membership.models import Invoice, Membership, MembershipStatus, RenewalReminder
-from socialrx.membership.payment_providers import PaymentEvent
-from socialrx.membership.services import applications, lifecycle, payments
+from socialrx.membership.models import Membership, MembershipStatus, RenewalReminder
+from socialrx.membership.services import applications, lifecycle
+from tests.membership.factories import charge_of, invoice_of_kind, invoices_of_kind  # noqa: F401
 
 from .test_rules import apply
 
@@ -35,7 +37,7 @@ def at(day: date, hour: int = 10, minute: int = 0):
 def pay(invoice, staff, *, received_on: date):
     payments.record_manual_payment(
         actor=staff, invoice=invoice, amount_cents=invoice.total_cents, method="check",
-        reference="Check 2040", received_on=received_on,
+        reference=f"Check for {invoice.number}", received_on=received_on,
     )  # fmt: skip
 
 
@@ -126,14 +128,14 @@ def test_the_renewal_invoice_of_a_29_february_year_is_for_1_march_2029_to_28_feb
 
     run_on(date(2028, 12, 30))
 
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     assert (renewal.number, renewal.issued_on, renewal.due_on, renewal.total_cents) == (
         "INV-2028-00002",
         date(2028, 12, 30),
         date(2029, 1, 29),
         1_800_000,
     )
-    assert (renewal.period_starts_on, renewal.period_ends_on) == (
+    assert (charge_of(renewal).period_starts_on, charge_of(renewal).period_ends_on) == (
         date(2029, 3, 1),
         date(2030, 2, 28),
     )
@@ -148,7 +150,7 @@ def test_paying_the_renewal_of_a_29_february_year_continues_it_on_1_march_2029(p
     run_on(date(2028, 12, 30))
 
     with at(date(2029, 1, 15)):
-        pay(Invoice.objects.get(kind="renewal"), staff, received_on=date(2029, 1, 15))
+        pay(invoice_of_kind("renewal"), staff, received_on=date(2029, 1, 15))
 
     membership.refresh_from_db()
     assert periods(membership) == [
@@ -176,7 +178,7 @@ def test_after_nine_days_down_the_run_sends_the_late_invoice_and_one_reminder_na
         again = run_on(date(2028, 4, 6), hour=15)
 
     assert (before, resumed, again) == ({}, {**NOTHING, "invoices": 1, "reminders": 1}, NOTHING)
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     assert (renewal.number, renewal.issued_on, renewal.due_on) == (
         "INV-2028-00001",
         date(2028, 4, 6),
@@ -222,9 +224,9 @@ def test_a_run_resuming_in_grace_issues_the_renewal_due_by_the_last_day_of_grace
     # Down from 1 April to 4 June 2028.
     counts = run_on(date(2028, 6, 5))
 
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     assert counts == {**NOTHING, "grace": 1, "invoices": 1}
-    assert (renewal.issued_on, renewal.due_on, renewal.period_starts_on) == (
+    assert (renewal.issued_on, renewal.due_on, charge_of(renewal).period_starts_on) == (
         date(2028, 6, 5),
         date(2028, 6, 30),
         date(2028, 6, 1),
@@ -272,7 +274,7 @@ def test_a_payment_recorded_on_the_last_day_of_grace_keeps_the_membership_active
     run_on(date(2028, 9, 1))
 
     with at(date(2028, 9, 30), hour=17):
-        pay(Invoice.objects.get(kind="renewal"), staff, received_on=date(2028, 9, 30))
+        pay(invoice_of_kind("renewal"), staff, received_on=date(2028, 9, 30))
     sunday = run_on(date(2028, 10, 1))
 
     membership.refresh_from_db()
@@ -296,7 +298,7 @@ def test_a_check_received_on_saturday_and_recorded_on_monday_renews_without_a_br
     run_on(date(2028, 10, 1))  # Sunday: lapsed, nobody at the center to record the check
 
     with at(date(2028, 10, 2)):
-        pay(Invoice.objects.get(kind="renewal"), staff, received_on=date(2028, 9, 30))
+        pay(invoice_of_kind("renewal"), staff, received_on=date(2028, 9, 30))
 
     membership.refresh_from_db()
     assert membership.status == MembershipStatus.ACTIVE
@@ -315,7 +317,7 @@ def test_a_check_received_after_grace_starts_a_new_year_on_the_day_it_is_recorde
     run_on(date(2028, 10, 1))
 
     with at(date(2028, 10, 3)):
-        pay(Invoice.objects.get(kind="renewal"), staff, received_on=date(2028, 10, 2))
+        pay(invoice_of_kind("renewal"), staff, received_on=date(2028, 10, 2))
 
     membership.refresh_from_db()
     assert periods(membership) == [
@@ -349,7 +351,7 @@ def test_a_card_payment_at_23_30_in_chicago_on_the_last_day_of_grace_renews_with
     membership = join(org_a, staff, paid_on=date(2027, 9, 1))
     run_on(date(2028, 7, 2))
     run_on(date(2028, 9, 1))
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     event = PaymentEvent(
         event_id="evt_saturday_night", event_type="checkout.session.completed",
         invoice_public_id=str(renewal.public_id), amount_cents=1_800_000, currency="USD",

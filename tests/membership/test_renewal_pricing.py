@@ -9,9 +9,9 @@ import pytest
 
 from socialrx.core.models import AuditEvent
 from socialrx.membership import selectors
-from socialrx.membership.models import Invoice
 from socialrx.membership.services import applications
 from socialrx.membership.services import plans as plan_services
+from tests.membership.factories import charge_of, invoice_of_kind, invoices_of_kind  # noqa: F401
 
 from .test_renewal_calendar import at, join, pay, run_on
 from .test_rules import apply
@@ -47,7 +47,7 @@ def test_a_price_change_mid_year_leaves_the_paid_invoice_and_its_year_at_18_000_
 
     change_price(staff, plans["Medical Center"], 1_950_000, on=date(2027, 11, 15))
 
-    first = Invoice.objects.get(kind="initial")
+    first = invoice_of_kind("initial")
     assert (first.total_cents, first.paid_cents) == (1_800_000, 1_800_000)
     assert year_prices(membership) == [(date(2027, 6, 1), "Medical Center", 1_800_000)]
 
@@ -59,7 +59,7 @@ def test_the_renewal_after_a_mid_year_price_change_is_invoiced_at_the_new_price(
     change_price(staff, plans["Medical Center"], 1_950_000, on=date(2027, 11, 15))
 
     run_on(date(2028, 4, 1))
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     with at(date(2028, 4, 20)):
         pay(renewal, staff, received_on=date(2028, 4, 20))
 
@@ -84,7 +84,7 @@ def test_a_price_change_after_the_renewal_is_invoiced_leaves_that_invoice_as_iss
     run_on(date(2028, 4, 1))
 
     change_price(staff, plans["Medical Center"], 2_100_000, on=date(2028, 4, 15))
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     with at(date(2028, 4, 20)):
         pay(renewal, staff, received_on=date(2028, 4, 20))
 
@@ -120,8 +120,11 @@ def test_a_hospital_grown_to_520_beds_renews_on_academic_medical_center_at_25_00
 
     run_on(date(2028, 4, 1))
 
-    renewal = Invoice.objects.get(kind="renewal")
-    assert (renewal.plan.name, renewal.total_cents) == ("Academic Medical Center", 2_500_000)
+    renewal = invoice_of_kind("renewal")
+    assert (charge_of(renewal).plan.name, renewal.total_cents) == (
+        "Academic Medical Center",
+        2_500_000,
+    )
     assert renewal.lines.get().description == (
         "SocialRx membership renewal, Academic Medical Center (500+ licensed beds), "
         "Jun 1, 2028 to May 31, 2029"
@@ -143,8 +146,8 @@ def test_a_hospital_that_grew_within_its_band_renews_on_the_same_plan_with_no_ba
 
     run_on(date(2028, 4, 1))
 
-    renewal = Invoice.objects.get(kind="renewal")
-    assert (renewal.plan.name, renewal.total_cents) == ("Medical Center", 1_800_000)
+    renewal = invoice_of_kind("renewal")
+    assert (charge_of(renewal).plan.name, renewal.total_cents) == ("Medical Center", 1_800_000)
     assert (
         AuditEvent.objects.filter(action="membership.membership.renewal_band_changed").count() == 0
     )
@@ -157,8 +160,8 @@ def test_a_hospital_with_no_bed_count_renews_on_its_current_plan(plans, org_a, s
 
     run_on(date(2028, 4, 1))
 
-    renewal = Invoice.objects.get(kind="renewal")
-    assert (renewal.plan.name, renewal.total_cents) == ("Medical Center", 1_800_000)
+    renewal = invoice_of_kind("renewal")
+    assert (charge_of(renewal).plan.name, renewal.total_cents) == ("Medical Center", 1_800_000)
 
 
 def test_a_hospital_shrunk_to_250_beds_keeps_its_35_seats_until_the_renewed_year_begins(
@@ -168,7 +171,7 @@ def test_a_hospital_shrunk_to_250_beds_keeps_its_35_seats_until_the_renewed_year
     organization = org_a[0]
     grow_to(organization, 250)
     run_on(date(2028, 4, 1))
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
 
     with at(date(2028, 4, 2)):
         seats_once_invoiced = selectors.seat_limit(organization)

@@ -8,22 +8,23 @@ import time_machine
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from socialrx.billing.models import Invoice, InvoiceStatus, Payment
+from socialrx.billing.services import invoices as billing_invoices
+from socialrx.billing.services import payments
 from socialrx.core.errors import DomainError
 from socialrx.core.models import AuditEvent
 from socialrx.membership import selectors
 from socialrx.membership.models import (
-    Invoice,
-    InvoiceStatus,
     Membership,
     MembershipApplication,
     MembershipStatus,
-    Payment,
     RenewalReminder,
 )
-from socialrx.membership.services import applications, invoices, lifecycle, payments
+from socialrx.membership.services import applications, lifecycle
 from socialrx.membership.services import plans as plan_services
 from socialrx.organizations.models import Invitation
 from socialrx.organizations.services import invite_person
+from tests.membership.factories import invoice_of_kind, invoices_of_kind, issue_invoice  # noqa: F401
 
 pytestmark = pytest.mark.integration
 # Tests about dates run on 15 March 2027 (in the center's zone): the year paid that day runs to
@@ -213,8 +214,8 @@ def test_declining_needs_a_reason_and_emails_it(
 @on_15_march_2027
 def test_invoice_numbers_follow_each_other_and_restart_each_year(plans, org_a, staff):
     membership, first = paid_member(org_a, staff)
-    second = invoices.issue_invoice(membership=membership, kind="adjustment", lines=[("A", 100)])
-    next_year = invoices.issue_invoice(
+    second = issue_invoice(membership=membership, kind="adjustment", lines=[("A", 100)])
+    next_year = issue_invoice(
         membership=membership, kind="adjustment", lines=[("B", 100)], issued_on=date(2028, 1, 2)
     )
 
@@ -254,16 +255,24 @@ def test_payment_in_full_activates_a_one_year_period_at_the_invoiced_price(plans
     assert selectors.is_member(org_a[0])
 
 
-def test_an_overpayment_is_recorded_and_shown_as_credit(plans, org_a, staff):
+def test_an_overpayment_is_refused_until_staff_confirm_then_shown_as_credit(plans, org_a, staff):
     organization, admin, _ = org_a
     _, invoice = applications.approve_application(
         actor=staff, application=apply(organization, admin)
     )
+    record = {
+        "actor": staff, "invoice": invoice, "amount_cents": 1_900_000, "method": "check",
+        "reference": "", "received_on": timezone.localdate(),
+    }  # fmt: skip
 
-    payments.record_manual_payment(
-        actor=staff, invoice=invoice, amount_cents=1_900_000, method="check", reference="",
-        received_on=timezone.localdate(),
-    )  # fmt: skip
+    with pytest.raises(payments.NeedsConfirmation) as warning:
+        payments.record_manual_payment(**record)
+    assert warning.value.message == (
+        "$19,000.00 is more than the $18,000.00 still owed on "
+        f"{invoice.number}; the difference would be kept as a credit."
+    )
+    assert Payment.objects.count() == 0
+    payments.record_manual_payment(**record, confirmed=True)
 
     invoice.refresh_from_db()
     assert (invoice.status, invoice.overpaid_cents) == (InvoiceStatus.PAID, 100_000)
@@ -276,8 +285,8 @@ def test_paying_a_paid_or_void_invoice_is_refused(plans, org_a, staff):
             actor=staff, invoice=invoice, amount_cents=100, method="check", reference="",
             received_on=timezone.localdate(),
         )  # fmt: skip
-    extra = invoices.issue_invoice(membership=membership, kind="adjustment", lines=[("X", 500)])
-    invoices.void_invoice(actor=staff, invoice=extra, reason="Issued in error")
+    extra = issue_invoice(membership=membership, kind="adjustment", lines=[("X", 500)])
+    billing_invoices.void_invoice(actor=staff, invoice=extra, reason="Issued in error")
     with pytest.raises(DomainError, match="void"):
         payments.record_manual_payment(
             actor=staff, invoice=extra, amount_cents=500, method="check", reference="",
@@ -336,7 +345,7 @@ def test_renewal_reminders_and_invoice_are_sent_once_even_when_run_twice(
     assert (again["invoices"], again["reminders"]) == (0, 0)
     assert (at_30["reminders"], at_7["reminders"]) == (1, 1)
     assert sorted(RenewalReminder.objects.values_list("days_before", flat=True)) == [7, 30, 60]
-    assert Invoice.objects.filter(kind="renewal").count() == 1
+    assert invoices_of_kind("renewal").count() == 1
 
 
 @on_15_march_2027
@@ -348,7 +357,7 @@ def test_a_larger_organization_renews_in_its_new_band(plans, org_a, staff):
 
     lifecycle.run_renewals(today=date(2028, 1, 15))
 
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
     assert renewal.total_cents == 2_500_000  # Academic Medical Center, 500+ beds
     assert membership.periods.get().price_cents == 1_800_000
 
@@ -375,7 +384,7 @@ def test_grace_keeps_benefits_then_the_membership_lapses_and_keeps_its_records(p
 def test_paying_the_renewal_continues_the_year_from_the_old_end(plans, org_a, staff):
     membership, _ = paid_member(org_a, staff)  # the year ends on 14 March 2028
     lifecycle.run_renewals(today=date(2028, 1, 14))
-    renewal = Invoice.objects.get(kind="renewal")
+    renewal = invoice_of_kind("renewal")
 
     with time_machine.travel(
         datetime(2028, 1, 20, 10, tzinfo=ZoneInfo("America/Chicago")), tick=False
@@ -412,9 +421,7 @@ def test_staff_activate_on_a_purchase_order_before_payment_and_it_is_audited(pla
 
 def test_cancel_with_a_credit_note_voids_open_invoices_and_is_audited(plans, org_a, staff):
     membership, paid = paid_member(org_a, staff)
-    open_invoice = invoices.issue_invoice(
-        membership=membership, kind="adjustment", lines=[("X", 900)]
-    )
+    open_invoice = issue_invoice(membership=membership, kind="adjustment", lines=[("X", 900)])
 
     _, credit = lifecycle.cancel_membership(
         actor=staff, membership=membership, reason="Hospital closed", credit_cents=50_000
@@ -444,6 +451,16 @@ def test_member_prices_and_coaching_hours_come_from_the_plan(plans, org_a, staff
     paid_member(org_a, staff)
     organization = org_a[0]
 
-    assert selectors.member_price(organization, 100_000, kind="boot_camp") == 80_000
-    assert selectors.member_price(None, 100_000, kind="boot_camp") == 100_000
+    # Medical Center: 20 % off boot camp seats and conference tickets, nothing off other kinds.
+    assert selectors.member_price(organization, 100_000, kind="training.seat") == (
+        selectors.MemberPrice(80_000, 20_000, "Member price, Medical Center plan (20% off)")
+    )
+    assert selectors.member_price(organization, 100_000, kind="events.ticket").cents == 80_000
+    assert selectors.member_price(organization, 100_000, kind="coaching.package") == (
+        selectors.MemberPrice(100_000)
+    )
+    assert selectors.member_price(None, 100_000, kind="training.seat").cents == 100_000
+    # A person pays what their member organization's plan gives; a stranger the list price.
+    assert selectors.member_price(org_a[1], 100_000, kind="training.seat").cents == 80_000
+    assert selectors.member_price(staff, 100_000, kind="training.seat").cents == 100_000
     assert selectors.coaching_hours_remaining(organization) == 12

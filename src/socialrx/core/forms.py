@@ -3,6 +3,7 @@ from datetime import date
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
+from .money import parse_dollars
 from .validators import validate_single_line
 
 # The log's dates are filtered from midnight to the next midnight in the viewer's zone: a date
@@ -73,3 +74,45 @@ class AuditFilterForm(Form):
         if cleaned.get("since") and cleaned.get("until") and cleaned["since"] > cleaned["until"]:
             raise forms.ValidationError("“From” must be on or before “To”.")
         return cleaned
+
+
+class MoneyField(forms.CharField):
+    """Dollars as typed by a person ('12,500.00'), cleaned to integer cents."""
+
+    MAX_CENTS = 10_000_000_00  # ten million dollars: beyond any membership or invoice
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", "In US dollars, for example 12500.00")
+        kwargs.setdefault(
+            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 16})
+        )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value in self.empty_values:
+            return None
+        if len(value) > 16:
+            raise forms.ValidationError("Enter an amount in dollars, such as 12500.00.")
+        try:
+            cents = parse_dollars(value)
+        except ValueError as error:
+            raise forms.ValidationError(
+                "Enter an amount in dollars, such as 12500.00 (no negative amounts)."
+            ) from error
+        if cents > self.MAX_CENTS:
+            raise forms.ValidationError("That amount is too large: the limit is $10,000,000.")
+        return cents
+
+    def prepare_value(self, value):
+        if isinstance(value, int):
+            return f"{value / 100:.2f}"
+        return value
+
+
+def form_errors_text(form) -> str:
+    """A form's errors on one line, for a message shown after a redirect."""
+    return "; ".join(
+        errors[0] if name == "__all__" else f"{form.fields[name].label or name}: {errors[0]}"
+        for name, errors in form.errors.items()
+    )

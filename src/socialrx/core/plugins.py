@@ -13,7 +13,7 @@ app's the first time a page asks (after every app is ready), without importing t
         menu=[MenuItem("Plans and pricing", "membership:pricing", group="Membership", order=20)],
         staff_menu=[MenuItem("Applications", "membership:staff_applications",
                              permission="membership.review_applications", group="Membership")],
-        org_tabs=[OrgTab("Billing", "membership:billing", "membership.view_billing", order=40)],
+        org_tabs=[OrgTab("Billing", "billing:organization", "billing.view_org_billing", order=41)],
         panels=[DashboardPanel("membership/panels/membership.html",
                                "socialrx.membership.panels.membership", order=40)],
         api_routers=[ApiRouter("/membership", "socialrx.membership.api.router", ("membership",))],

@@ -3,15 +3,11 @@ from django.contrib import admin
 from socialrx.core.admin import ReadOnlyAdmin
 
 from .models import (
-    CreditNote,
-    Invoice,
-    InvoiceLine,
     Membership,
     MembershipApplication,
+    MembershipCharge,
     MembershipPeriod,
-    Payment,
     Plan,
-    ProviderEvent,
     RenewalReminder,
 )
 
@@ -65,49 +61,12 @@ class MembershipAdmin(ReadOnlyAdmin):
     inlines = [PeriodInline]
 
 
-class LineInline(admin.TabularInline):
-    model = InvoiceLine
-    extra = 0
-    readonly_fields = ["description", "quantity", "unit_price_cents", "amount_cents"]
-
-
-@admin.register(Invoice)
-class InvoiceAdmin(ReadOnlyAdmin):
-    list_display = [
-        "number",
-        "organization",
-        "kind",
-        "status",
-        "issued_on",
-        "due_on",
-        "total_cents",
-        "paid_cents",
-    ]
-    list_filter = ["status", "kind"]
-    search_fields = ["number", "organization__name", "billing_email", "po_number"]
-    list_select_related = ["organization"]
-    inlines = [LineInline]
-
-
-@admin.register(Payment)
-class PaymentAdmin(ReadOnlyAdmin):
-    list_display = ["invoice", "amount_cents", "method", "reference", "received_on"]
-    list_filter = ["method"]
-    search_fields = ["invoice__number", "reference", "provider_event_id"]
-    list_select_related = ["invoice"]
-
-
-@admin.register(CreditNote)
-class CreditNoteAdmin(ReadOnlyAdmin):
-    list_display = ["invoice", "amount_cents", "created_at"]
-    search_fields = ["invoice__number", "reason"]
-
-
-@admin.register(ProviderEvent)
-class ProviderEventAdmin(ReadOnlyAdmin):
-    list_display = ["event_id", "provider", "event_type", "outcome", "received_at"]
-    list_filter = ["provider", "event_type", "outcome"]
-    search_fields = ["event_id"]
+@admin.register(MembershipCharge)
+class MembershipChargeAdmin(ReadOnlyAdmin):
+    list_display = ["membership", "kind", "invoice", "plan", "period_starts_on", "voided"]
+    list_filter = ["kind", "voided"]
+    search_fields = ["membership__organization__name", "invoice__number"]
+    list_select_related = ["membership__organization", "invoice", "plan"]
 
 
 @admin.register(RenewalReminder)

@@ -34,6 +34,9 @@ class PlanOut(Schema):
 
 
 class InvoiceOut(Schema):
+    """A membership invoice: the year or adjustment it bills (the invoice itself is billing's;
+    see /billing/organizations/{public_id}/invoices for everything an organization bought)."""
+
     public_id: UUID
     number: str
     kind: str
@@ -44,6 +47,12 @@ class InvoiceOut(Schema):
     total_cents: int
     paid_cents: int
     balance_cents: int
+
+
+INVOICE_FIELDS = [
+    "public_id", "number", "status", "issued_on", "due_on", "currency", "total_cents",
+    "paid_cents", "balance_cents",
+]  # fmt: skip
 
 
 class MembershipOut(Schema):
@@ -81,5 +90,11 @@ def organization_membership(request, public_id: UUID):
         "covered_until": membership.covered_until if membership else None,
         "seats_used": used,
         "seat_limit": limit,
-        "invoices": list(selectors.invoices_of(organization)),
+        "invoices": [
+            {
+                **{field: getattr(charge.invoice, field) for field in INVOICE_FIELDS},
+                "kind": charge.kind,
+            }
+            for charge in selectors.membership_charges(organization)
+        ],
     }

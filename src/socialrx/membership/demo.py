@@ -15,16 +15,15 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from socialrx.billing.models import Invoice, PaymentMethod
 from socialrx.core.demo import DemoContext, DemoReport, Tally
 from socialrx.organizations.models import Organization
 
 from .models import (
     ApplicationStatus,
-    Invoice,
     Membership,
     MembershipApplication,
     MembershipPeriod,
-    PaymentMethod,
     Plan,
     PlanAudience,
     ResourceTier,
@@ -137,7 +136,9 @@ def seed_membership_demo(*, staff, hospital, practice, health_system, admins: di
 
 def _member_since(staff, organization: Organization, admin, *, days_ago: int, check: str) -> None:
     """Apply, approve and pay by check as if it had happened `days_ago` days ago."""
-    from .services import applications, payments  # noqa: PLC0415 - services import the demo's plans; a top-level import would be a cycle
+    from socialrx.billing.services import payments  # noqa: PLC0415 - kept beside the services below
+
+    from .services import applications  # noqa: PLC0415 - services import the demo's plans; a top-level import would be a cycle
 
     start = timezone.localdate() - timedelta(days=days_ago)
     application = applications.apply_for_membership(

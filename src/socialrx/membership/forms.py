@@ -1,45 +1,9 @@
 from django import forms
-from django.utils import timezone
 
-from socialrx.core.forms import Form, ModelForm
-from socialrx.core.money import parse_dollars
+from socialrx.core.forms import Form, ModelForm, MoneyField
 from socialrx.organizations.models import Organization
 
-from .models import MembershipStatus, PaymentMethod, Plan, PlanAudience, ResourceTier
-
-
-class MoneyField(forms.CharField):
-    """Dollars as typed by a person ('12,500.00'), cleaned to integer cents."""
-
-    MAX_CENTS = 10_000_000_00  # ten million dollars: beyond any membership or invoice
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("help_text", "In US dollars, for example 12500.00")
-        kwargs.setdefault(
-            "widget", forms.TextInput(attrs={"inputmode": "decimal", "maxlength": 16})
-        )
-        super().__init__(**kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if value in self.empty_values:
-            return None
-        if len(value) > 16:
-            raise forms.ValidationError("Enter an amount in dollars, such as 12500.00.")
-        try:
-            cents = parse_dollars(value)
-        except ValueError as error:
-            raise forms.ValidationError(
-                "Enter an amount in dollars, such as 12500.00 (no negative amounts)."
-            ) from error
-        if cents > self.MAX_CENTS:
-            raise forms.ValidationError("That amount is too large: the limit is $10,000,000.")
-        return cents
-
-    def prepare_value(self, value):
-        if isinstance(value, int):
-            return f"{value / 100:.2f}"
-        return value
+from .models import MembershipStatus, Plan, PlanAudience, ResourceTier
 
 
 class PlanForm(ModelForm):
@@ -106,25 +70,6 @@ class DeclineForm(Form):
     )
 
 
-class ManualPaymentForm(Form):
-    amount = MoneyField(label="Amount received")
-    method = forms.ChoiceField(
-        choices=[(PaymentMethod.CHECK, "Check"), (PaymentMethod.ACH, "ACH transfer")]
-    )
-    reference = forms.CharField(
-        max_length=120, required=False, help_text="Check number or ACH trace."
-    )
-    received_on = forms.DateField(
-        label="Received on",
-        widget=forms.DateInput(attrs={"type": "date"}),
-        initial=timezone.localdate,
-    )
-
-
-class VoidForm(Form):
-    reason = forms.CharField(max_length=500)
-
-
 class PurchaseOrderForm(Form):
     po_number = forms.CharField(label="Purchase order number", max_length=60)
 
@@ -160,18 +105,3 @@ class MembershipFilterForm(Form):
     )
     audience = forms.ChoiceField(choices=[("", "Any type"), *PlanAudience.choices], required=False)
     q = forms.CharField(label="Organization", required=False, max_length=100)
-
-
-class InvoiceFilterForm(Form):
-    state = forms.ChoiceField(
-        label="Status",
-        choices=[
-            ("", "All"),
-            ("open", "Open"),
-            ("overdue", "Overdue"),
-            ("paid", "Paid"),
-            ("void", "Void"),
-        ],
-        required=False,
-    )
-    q = forms.CharField(label="Number or organization", required=False, max_length=100)

@@ -27,7 +27,7 @@ PLUGINS = Plugins(
             section="/staff/membership/",
         ),
     ],
-    org_tabs=[OrgTab("Billing", "membership:billing", "membership.view_billing", order=40)],
+    org_tabs=[OrgTab("Membership", "membership:overview", "membership.view_billing", order=40)],
     panels=[
         DashboardPanel(
             "membership/panels/staff_queue.html",

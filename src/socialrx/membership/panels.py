@@ -16,11 +16,8 @@ from .models.memberships import center_today
 
 
 def staff_queue(request) -> dict:
-    """What waits for the membership back office: two counts, two queries."""
-    return {
-        "applications": selectors.application_queue().count(),
-        "overdue_invoices": selectors.invoices_list(state="overdue").count(),
-    }
+    """What waits for the membership back office: one count, one query."""
+    return {"applications": selectors.application_queue().count()}
 
 
 @dataclass(frozen=True)

@@ -5,25 +5,21 @@ member-only content. Member prices and member-only gates across the product go t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet, Sum
-from django.db.models.functions import TruncMonth
+from django.db.models import Count, QuerySet
 
-from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed, org_roles, person_cache
 from socialrx.organizations.models import Organization
 from socialrx.organizations.selectors import seats_used
 
 from .models import (
     ApplicationStatus,
-    Invoice,
-    InvoiceStatus,
     Membership,
     MembershipApplication,
+    MembershipCharge,
     MembershipStatus,
-    Payment,
     Plan,
     PlanAudience,
 )
@@ -39,13 +35,23 @@ class Benefits:
     def coaching_hours(self) -> int:
         return self.plan.coaching_hours
 
-    def member_price(self, list_price_cents: int, *, kind: str) -> int:
-        """A boot camp's or conference's price after this plan's member discount."""
-        percent = {
-            "boot_camp": self.plan.boot_camp_discount_percent,
-            "conference": self.plan.conference_discount_percent,
-        }[kind]
-        return list_price_cents - (list_price_cents * percent + 50) // 100
+    def member_price(self, list_price_cents: int, *, kind: str) -> MemberPrice:
+        """The price of one unit of a sellable `kind` under this plan (billing's kind code,
+        such as "training.seat"); a kind the plan gives no discount on keeps its list price."""
+        percent = self.plan.discount_percent_for(kind)
+        discount = (list_price_cents * percent + 50) // 100
+        reason = f"Member price, {self.plan.name} plan ({percent}% off)" if discount else ""
+        return MemberPrice(list_price_cents - discount, discount, reason)
+
+
+@dataclass(frozen=True)
+class MemberPrice:
+    """A unit price after the member discount, with the discount and its reason for the
+    invoice line ("Member price, Enterprise plan (15% off)")."""
+
+    cents: int
+    discount_cents: int = 0
+    reason: str = ""
 
 
 def membership_of(organization: Organization) -> Membership | None:
@@ -70,9 +76,34 @@ def is_member(organization: Organization, *, today: date | None = None) -> bool:
     return benefits_of(organization, today=today) is not None
 
 
-def member_price(organization: Organization | None, list_price_cents: int, *, kind: str) -> int:
-    benefits = benefits_of(organization) if organization else None
-    return benefits.member_price(list_price_cents, kind=kind) if benefits else list_price_cents
+def member_price(buyer, list_price_cents: int, *, kind: str) -> MemberPrice:
+    """What `buyer` (an organization, a person, or None for a visitor) pays for one unit of a
+    sellable `kind` listed at `list_price_cents`. A person pays the best price any of their
+    member organizations' plans gives."""
+    if buyer is None:
+        return MemberPrice(list_price_cents)
+    if isinstance(buyer, Organization):
+        benefits = [benefits_of(buyer)]
+    else:
+        ids = member_organization_ids(buyer)
+        benefits = [benefits_of(org) for org in Organization.objects.filter(pk__in=ids)]
+    prices = [b.member_price(list_price_cents, kind=kind) for b in benefits if b is not None]
+    return min(prices, key=lambda price: price.cents, default=MemberPrice(list_price_cents))
+
+
+def renewals_due(*, days: int = 90, today: date | None = None) -> QuerySet[Membership]:
+    """Paying memberships whose year ends within `days` days: the renewals to expect."""
+    today = today or center_today()
+    return (
+        Membership.objects.filter(
+            status__in=[MembershipStatus.ACTIVE, MembershipStatus.GRACE],
+            complimentary=False,
+            covered_until__gte=today,
+            covered_until__lte=today + timedelta(days=days),
+        )
+        .select_related("organization", "plan")
+        .order_by("covered_until", "organization__name")
+    )
 
 
 def coaching_hours_remaining(organization: Organization) -> int:
@@ -127,21 +158,13 @@ def plans_for_pricing() -> dict[str, list[Plan]]:
     return {audience: plans for audience, plans in grouped.items() if plans}
 
 
-def invoices_of(organization: Organization) -> QuerySet[Invoice]:
-    return Invoice.objects.filter(organization=organization).order_by("-issued_on", "-number")
-
-
-def invoice_for(user, public_id) -> Invoice:
-    """The invoice if `user` may see it (its organization's admins, staff); else NotFound."""
-    invoice = (
-        Invoice.objects.select_related("organization", "membership", "plan")
-        .prefetch_related("lines", "payments")
-        .filter(public_id=public_id)
-        .first()
+def membership_charges(organization: Organization) -> QuerySet[MembershipCharge]:
+    """The organization's membership invoices (years and adjustments), newest first."""
+    return (
+        MembershipCharge.objects.filter(membership__organization=organization)
+        .select_related("invoice")
+        .order_by("-invoice__issued_on", "-invoice__number")
     )
-    if invoice is None or not allowed(user, "membership.view_invoice", invoice):
-        raise NotFound("Invoice not found.")
-    return invoice
 
 
 def pending_application(organization: Organization) -> MembershipApplication | None:
@@ -173,47 +196,6 @@ def memberships_list(*, status: str = "", audience: str = "", query: str = "") -
     if query:
         memberships = memberships.filter(organization__name__icontains=query)
     return memberships
-
-
-def invoices_list(*, state: str = "", today: date | None = None, query: str = "") -> QuerySet:
-    """Staff's invoice list: open, overdue (open past due), paid, void, or all."""
-    today = today or center_today()
-    invoices = Invoice.objects.select_related("organization").order_by("-issued_on", "-number")
-    if state == "overdue":
-        invoices = invoices.filter(status=InvoiceStatus.OPEN, due_on__lt=today)
-    elif state:
-        invoices = invoices.filter(status=state)
-    if query:
-        invoices = invoices.filter(
-            Q(number__icontains=query) | Q(organization__name__icontains=query)
-        )
-    return invoices
-
-
-def revenue_by_month(*, months: int = 12, today: date | None = None) -> list[tuple[date, int]]:
-    """Paid amounts (by payment date) per month for the last `months` months, oldest first,
-    with empty months shown as zero."""
-    today = today or center_today()
-    first = _months_back(today.replace(day=1), months - 1)
-    rows = (
-        Payment.objects.filter(received_on__gte=first)
-        .annotate(month=TruncMonth("received_on"))
-        .values("month")
-        .annotate(total=Sum("amount_cents"))
-    )
-    totals = {_as_date(row["month"]): row["total"] for row in rows}
-    return [
-        (month, totals.get(month, 0)) for month in (_months_back(first, -i) for i in range(months))
-    ]
-
-
-def _as_date(value) -> date:
-    return value.date() if hasattr(value, "date") and callable(value.date) else value
-
-
-def _months_back(month: date, count: int) -> date:
-    index = month.year * 12 + (month.month - 1) - count
-    return date(index // 12, index % 12 + 1, 1)
 
 
 def member_counts(*, today: date | None = None) -> list[dict]:

@@ -1,17 +1,14 @@
 from django.urls import path
 
-from .views import billing, public, staff, webhooks
+from .views import overview, public, staff
 
 app_name = "membership"
 
 urlpatterns = [
     path("pricing/", public.pricing, name="pricing"),
     path("members/benefits/", public.member_benefits, name="member_benefits"),
-    path("organizations/<uuid:public_id>/billing/", billing.billing, name="billing"),
-    path("organizations/<uuid:public_id>/billing/apply/", billing.apply, name="apply"),
-    path("invoices/<uuid:invoice_id>/pdf/", billing.invoice_download, name="invoice_pdf"),
-    path("invoices/<uuid:invoice_id>/pay/", billing.pay_by_card, name="pay_by_card"),
-    path("webhooks/stripe/", webhooks.stripe_webhook, name="stripe_webhook"),
+    path("organizations/<uuid:public_id>/membership/", overview.overview, name="overview"),
+    path("organizations/<uuid:public_id>/membership/apply/", overview.apply, name="apply"),
     path("staff/membership/applications/", staff.application_queue, name="staff_applications"),
     path(
         "staff/membership/applications/<uuid:application_id>/approve/",
@@ -49,11 +46,6 @@ urlpatterns = [
         staff.adjustment,
         name="staff_adjustment",
     ),
-    path("staff/membership/invoices/", staff.invoice_list, name="staff_invoices"),
-    path(
-        "staff/membership/invoices/<uuid:invoice_id>/", staff.invoice_detail, name="staff_invoice"
-    ),
-    path("staff/membership/invoices/<uuid:invoice_id>/void/", staff.void, name="staff_void"),
     path("staff/membership/reports/", staff.reports, name="staff_reports"),
     path("staff/membership/plans/", staff.plan_list, name="staff_plans"),
     path("staff/membership/plans/new/", staff.plan_edit, name="staff_plan_new"),

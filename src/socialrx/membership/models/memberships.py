@@ -5,21 +5,13 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
 
+from socialrx.core.calendar import center_today  # noqa: F401 - re-exported for membership
 from socialrx.organizations.models import Organization
 
 from .plans import Plan
 
 GRACE_DAYS = 30
-
-
-def center_today() -> date:
-    """Today at the center (settings.TIME_ZONE). Periods, renewal invoices, grace, lapse and
-    benefits all go by this date, whatever zone the person at the screen has activated: the
-    same payment must start the same year whoever records it, and a member's benefits must
-    end when the daily run lapses the membership, not hours earlier in Tokyo."""
-    return timezone.localdate(timezone=timezone.get_default_timezone())
 
 
 class ApplicationStatus(models.TextChoices):
@@ -139,7 +131,7 @@ class MembershipPeriod(models.Model):
     currency = models.CharField(max_length=3, default="USD")
     source = models.CharField(max_length=20, choices=PeriodSource.choices)
     invoice = models.ForeignKey(
-        "membership.Invoice", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "billing.Invoice", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -92,5 +92,18 @@ class Plan(models.Model):
             return f"{self.size_min} {unit}"
         return f"{self.size_min}–{self.size_max} {unit}"
 
+    def discount_percent_for(self, kind: str) -> int:
+        """The member discount on a sellable kind (billing's code); none on any other kind."""
+        field = DISCOUNTED_KINDS.get(kind)
+        return getattr(self, field) if field else 0
+
     def covers(self, size: int) -> bool:
         return size >= self.size_min and (self.size_max is None or size <= self.size_max)
+
+
+# Which plan field holds the member discount of each discounted kind: boot camp seats
+# (training) and conference tickets (events). Every other kind sells at its list price.
+DISCOUNTED_KINDS = {
+    "training.seat": "boot_camp_discount_percent",
+    "events.ticket": "conference_discount_percent",
+}

@@ -13,12 +13,12 @@ from socialrx.organizations.models import Organization
 
 from ..models import (
     ApplicationStatus,
-    InvoiceKind,
+    ChargeKind,
     Membership,
     MembershipApplication,
     MembershipStatus,
 )
-from .invoices import issue_invoice
+from .invoicing import invoice_membership
 from .plans import plan_for
 
 
@@ -108,16 +108,15 @@ def approve_application(*, actor, application: MembershipApplication, issued_on=
             "cancel_reason": "",
         },
     )
-    invoice = issue_invoice(
+    invoice = invoice_membership(
         membership=membership,
-        kind=InvoiceKind.INITIAL,
-        lines=[
-            (
-                f"SocialRx membership, {application.plan.name} ({application.plan.band_label}), "
-                "one year",
-                application.quoted_price_cents,
-            )
-        ],
+        kind=ChargeKind.INITIAL,
+        description=(
+            f"SocialRx membership, {application.plan.name} ({application.plan.band_label}), "
+            "one year"
+        ),
+        amount_cents=application.quoted_price_cents,
+        plan=application.plan,
         actor=actor,
         issued_on=issued_on,
     )

@@ -8,6 +8,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from socialrx.billing.models import Invoice, InvoiceStatus
+from socialrx.billing.services.invoices import PAYMENT_TERMS_DAYS, add_credit_note, void
 from socialrx.core import audit
 from socialrx.core.email import queue_templated_email
 from socialrx.core.errors import DomainError
@@ -15,11 +17,9 @@ from socialrx.core.permissions import require
 
 from ..models import (
     GRACE_DAYS,
-    CreditNote,
-    Invoice,
-    InvoiceKind,
-    InvoiceStatus,
+    ChargeKind,
     Membership,
+    MembershipCharge,
     MembershipPeriod,
     MembershipStatus,
     PeriodSource,
@@ -27,7 +27,7 @@ from ..models import (
     RenewalReminder,
 )
 from ..models.memberships import center_today
-from .invoices import PAYMENT_TERMS_DAYS, issue_invoice
+from .invoicing import invoice_membership
 from .plans import plan_for, size_of
 
 REMINDER_DAYS = (60, 30, 7)
@@ -80,13 +80,15 @@ def _next_start(membership: Membership, today: date) -> date:
     return today
 
 
-def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
-    """Called when an invoice becomes paid: its year of membership begins (or continues)."""
-    if invoice.kind == InvoiceKind.ADJUSTMENT or invoice.membership_id is None:
+def extend_for_charge(charge: MembershipCharge, *, today: date | None = None) -> None:
+    """Billing reports the charge's invoice paid: its year of membership begins (or
+    continues)."""
+    if charge.kind == ChargeKind.ADJUSTMENT:
         return
-    membership = Membership.objects.select_for_update().get(pk=invoice.membership_id)
+    membership = Membership.objects.select_for_update().get(pk=charge.membership_id)
     if membership.status == MembershipStatus.CANCELLED:
         return
+    invoice = charge.invoice
     if MembershipPeriod.objects.filter(membership=membership, invoice=invoice).exists():
         return  # activated on purchase order earlier; the payment settles it
     today = today or center_today()
@@ -95,11 +97,11 @@ def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
         # without a break, even when recorded after the daily run lapsed the membership.
         membership.status = MembershipStatus.GRACE
     starts_on = _next_start(membership, today)
-    if invoice.period_starts_on and membership.status != MembershipStatus.LAPSED:
-        starts_on = invoice.period_starts_on
+    if charge.period_starts_on and membership.status != MembershipStatus.LAPSED:
+        starts_on = charge.period_starts_on
     _add_period(
         membership,
-        plan=invoice.plan or membership.plan,
+        plan=charge.plan or membership.plan,
         starts_on=starts_on,
         price_cents=invoice.total_cents,
         source=PeriodSource.PAYMENT,
@@ -109,7 +111,9 @@ def extend_for_invoice(invoice: Invoice, *, today: date | None = None) -> None:
 
 
 def _received_in_grace(invoice: Invoice, membership: Membership) -> bool:
-    received_on = invoice.payments.aggregate(last=Max("received_on"))["last"]
+    received_on = invoice.payments.filter(reversed_at__isnull=True).aggregate(
+        last=Max("received_on")
+    )["last"]
     return received_on is not None and received_on <= membership.grace_ends()
 
 
@@ -121,14 +125,16 @@ def activate_on_purchase_order(*, actor, membership: Membership, po_number: str)
     po_number = (po_number or membership.po_number or "").strip()
     if not po_number:
         raise DomainError("Enter the purchase order number.", field="po_number")
-    invoice = (
-        Invoice.objects.filter(membership=membership, status=InvoiceStatus.OPEN)
-        .exclude(kind=InvoiceKind.ADJUSTMENT)
-        .order_by("issued_on")
+    charge = (
+        MembershipCharge.objects.filter(membership=membership, invoice__status=InvoiceStatus.OPEN)
+        .exclude(kind=ChargeKind.ADJUSTMENT)
+        .select_related("invoice", "plan")
+        .order_by("invoice__issued_on")
         .first()
     )
-    if invoice is None:
+    if charge is None:
         raise DomainError("There is no open membership invoice to activate against.")
+    invoice = charge.invoice
     if MembershipPeriod.objects.filter(membership=membership, invoice=invoice).exists():
         raise DomainError("This membership year is already active.")
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
@@ -136,8 +142,8 @@ def activate_on_purchase_order(*, actor, membership: Membership, po_number: str)
     today = center_today()
     _add_period(
         membership,
-        plan=invoice.plan or membership.plan,
-        starts_on=invoice.period_starts_on or _next_start(membership, today),
+        plan=charge.plan or membership.plan,
+        starts_on=charge.period_starts_on or _next_start(membership, today),
         price_cents=invoice.total_cents,
         source=PeriodSource.PURCHASE_ORDER,
         today=today,
@@ -202,17 +208,18 @@ def cancel_membership(*, actor, membership: Membership, reason: str, credit_cent
         raise DomainError("This membership is already cancelled.")
     before = audit.snapshot(membership, MEMBERSHIP_FIELDS)
     credit_note = None
-    if credit_cents:
-        paid = membership.invoices.filter(status=InvoiceStatus.PAID).order_by("-issued_on").first()
-        if paid is None or credit_cents > paid.total_cents:
-            raise DomainError("A credit must not exceed the last paid invoice.", field="credit")
-        credit_note = CreditNote.objects.create(
-            invoice=paid, amount_cents=credit_cents, reason=reason, created_by=actor
-        )
-    voided = list(membership.invoices.filter(status=InvoiceStatus.OPEN, paid_cents=0))
-    membership.invoices.filter(pk__in=[i.pk for i in voided]).update(
-        status=InvoiceStatus.VOID, void_reason=f"Membership cancelled: {reason}"
+    invoices = Invoice.objects.filter(
+        pk__in=MembershipCharge.objects.filter(membership=membership).values("invoice_id")
     )
+    if credit_cents:
+        paid = invoices.filter(status=InvoiceStatus.PAID).order_by("-issued_on", "-number")
+        paid = paid.select_for_update().first()
+        if paid is None or credit_cents > paid.owed_cents:
+            raise DomainError("A credit must not exceed the last paid invoice.", field="credit")
+        credit_note = add_credit_note(paid, amount_cents=credit_cents, reason=reason, actor=actor)
+    voided = list(invoices.filter(status=InvoiceStatus.OPEN, paid_cents=0).select_for_update())
+    for invoice in voided:
+        void(invoice, reason=f"Membership cancelled: {reason}", actor=actor)
     membership.status = MembershipStatus.CANCELLED
     membership.cancelled_at = timezone.now()
     membership.cancel_reason = reason
@@ -315,29 +322,23 @@ def _move_past_end(membership, today, counts) -> None:
 
 def _issue_renewal_invoice(membership: Membership, today: date) -> bool:
     next_start = membership.covered_until + timedelta(days=1)
-    if (
-        Invoice.objects.filter(
-            membership=membership, kind=InvoiceKind.RENEWAL, period_starts_on=next_start
-        )
-        .exclude(status=InvoiceStatus.VOID)
-        .exists()
-    ):
+    if MembershipCharge.objects.filter(
+        membership=membership, kind=ChargeKind.RENEWAL, period_starts_on=next_start, voided=False
+    ).exists():
         return False
     try:
         plan = plan_for(membership.organization)  # the band of the organization's size today
     except DomainError:
         plan = membership.plan
-    invoice = issue_invoice(
+    invoice = invoice_membership(
         membership=membership,
         plan=plan,  # the membership keeps its plan until the renewed year begins
-        kind=InvoiceKind.RENEWAL,
-        lines=[
-            (
-                f"SocialRx membership renewal, {plan.name} ({plan.band_label}), "
-                f"{next_start:%b %-d, %Y} to {one_year_from(next_start):%b %-d, %Y}",
-                plan.annual_price_cents,
-            )
-        ],
+        kind=ChargeKind.RENEWAL,
+        description=(
+            f"SocialRx membership renewal, {plan.name} ({plan.band_label}), "
+            f"{next_start:%b %-d, %Y} to {one_year_from(next_start):%b %-d, %Y}"
+        ),
+        amount_cents=plan.annual_price_cents,
         issued_on=today,
         # Issued late (the run was down), it is due by the last day of grace, not after lapse.
         due_on=min(today + timedelta(days=PAYMENT_TERMS_DAYS), membership.grace_ends()),
@@ -380,7 +381,12 @@ def _send_reminder(membership: Membership, due: list[int], days_left: int) -> bo
     if not created:
         return False
     renewal = (
-        membership.invoices.filter(kind=InvoiceKind.RENEWAL, status=InvoiceStatus.OPEN)
+        Invoice.objects.filter(
+            pk__in=MembershipCharge.objects.filter(
+                membership=membership, kind=ChargeKind.RENEWAL
+            ).values("invoice_id"),
+            status=InvoiceStatus.OPEN,
+        )
         .order_by("-issued_on")
         .first()
     )

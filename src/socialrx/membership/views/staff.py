@@ -17,15 +17,12 @@ from ..forms import (
     CancelForm,
     ComplimentaryForm,
     DeclineForm,
-    InvoiceFilterForm,
-    ManualPaymentForm,
     MembershipFilterForm,
     PlanForm,
     PurchaseOrderForm,
-    VoidForm,
 )
-from ..models import Invoice, Membership, MembershipApplication, Plan
-from ..services import applications, invoices, lifecycle, payments, plans
+from ..models import Membership, MembershipApplication, Plan
+from ..services import applications, invoicing, lifecycle, plans
 
 
 def _staff(request, perm):
@@ -130,7 +127,9 @@ def membership_detail(request, membership_id):
         {
             "membership": membership,
             "periods": list(membership.periods.select_related("plan", "invoice")),
-            "invoices": list(membership.invoices.order_by("-issued_on")),
+            "charges": list(
+                membership.charges.select_related("invoice").order_by("-invoice__issued_on")
+            ),
             "po_form": PurchaseOrderForm(initial={"po_number": membership.po_number}),
             "cancel_form": CancelForm(),
             "adjustment_form": AdjustmentForm(),
@@ -181,7 +180,7 @@ def _cancel(request, membership, data):
 
 
 def _adjust(request, membership, data):
-    invoices.issue_adjustment_invoice(
+    invoicing.issue_adjustment_invoice(
         actor=request.user,
         membership=membership,
         description=data["description"],
@@ -249,102 +248,15 @@ def complimentary(request):
 
 
 @login_required
-def invoice_list(request):
-    _staff(request, "membership.record_payments")
-    form = InvoiceFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    found = selectors.invoices_list(state=filters.get("state", ""), query=filters.get("q", ""))
-    if request.GET.get("format") == "csv":
-        return _invoices_csv(found)
-    return render(
-        request,
-        "membership/staff/invoices.html",
-        {
-            "form": form,
-            "page": paginate(request, found),
-            "querystring": querystring_without_page(request),
-        },
-    )
-
-
-def _invoices_csv(found) -> HttpResponse:
-    header = ["Number", "Organization", "Kind", "Status", "Issued", "Due", "Total", "Paid"]
-    rows = (
-        [
-            i.number,
-            i.organization.name,
-            i.get_kind_display(),
-            i.get_status_display(),
-            i.issued_on,
-            i.due_on,
-            f"{i.total_cents / 100:.2f}",
-            f"{i.paid_cents / 100:.2f}",
-        ]
-        for i in found
-    )
-    return csv_response("socialrx-invoices.csv", header, rows)
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def invoice_detail(request, invoice_id):
-    _staff(request, "membership.record_payments")
-    invoice = selectors.invoice_for(request.user, invoice_id)
-    form = ManualPaymentForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            payments.record_manual_payment(
-                actor=request.user,
-                invoice=invoice,
-                amount_cents=form.cleaned_data["amount"],
-                method=form.cleaned_data["method"],
-                reference=form.cleaned_data["reference"],
-                received_on=form.cleaned_data["received_on"],
-            )
-        except DomainError as error:
-            add_error_to_form(form, error)
-        else:
-            messages.success(request, f"The payment on {invoice.number} was recorded.")
-            return redirect("membership:staff_invoice", invoice.public_id)
-    return render(
-        request,
-        "membership/staff/invoice_detail.html",
-        {"invoice": invoice, "form": form, "void_form": VoidForm()},
-        status=400 if request.method == "POST" else 200,
-    )
-
-
-@login_required
-@require_POST
-def void(request, invoice_id):
-    _staff(request, "membership.record_payments")
-    invoice = get_object_or_404(Invoice, public_id=invoice_id)
-    form = VoidForm(request.POST)
-    try:
-        invoices.void_invoice(
-            actor=request.user, invoice=invoice, reason=form.data.get("reason", "")
-        )
-    except DomainError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, f"Invoice {invoice.number} is void.")
-    return redirect("membership:staff_invoice", invoice.public_id)
-
-
-@login_required
 def reports(request):
     _staff(request, "membership.view_reports")
-    revenue = selectors.revenue_by_month()
-    counts = selectors.member_counts()
-    if request.GET.get("format") == "csv":
-        rows = ([month.strftime("%Y-%m"), f"{cents / 100:.2f}"] for month, cents in revenue)
-        return csv_response("socialrx-revenue.csv", ["Month", "Paid (USD)"], rows)
-    peak = max((cents for _, cents in revenue), default=0) or 1
-    bars = [(month, cents, round(cents * 100 / peak)) for month, cents in revenue]
     return render(
         request,
         "membership/staff/reports.html",
-        {"bars": bars, "counts": counts, "total": sum(c for _, c in revenue)},
+        {
+            "counts": selectors.member_counts(),
+            "renewals": list(selectors.renewals_due(days=90)),
+        },
     )
 
 
