@@ -28,7 +28,7 @@ def test_the_import_linter_contracts_are_kept():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 2 kept, 0 broken." in result.stdout
+    assert "Contracts: 3 kept, 0 broken." in result.stdout
 
 
 def test_an_app_reaches_another_only_through_its_models_services_and_selectors():

@@ -13,7 +13,8 @@ from .services.invoicing import ADJUSTMENT_KIND, PERIOD_KIND
 
 def _charge(line) -> MembershipCharge | None:
     return (
-        MembershipCharge.objects.select_for_update()
+        # Only the charge's row is locked: its plan is a nullable (outer) join.
+        MembershipCharge.objects.select_for_update(of=("self",))
         .select_related("membership", "plan")
         .filter(public_id=line.sold_public_id)
         .first()
