@@ -104,6 +104,7 @@ def test_a_forged_price_in_the_post_is_ignored(client, user, workshop):
             "item": str(workshop.public_id),
             "quantity": "2",
             "buyer": "me",
+            "reviewed_total": "90000",
             "pay_by": "invoice",
             "billing_name": "Dana Whitfield",
             "billing_email": "dana.whitfield@example-health.org",
@@ -135,6 +136,7 @@ def test_paying_by_card_from_the_checkout_goes_to_the_hosted_page_for_the_total(
             "item": str(workshop.public_id),
             "quantity": "2",
             "buyer": "me",
+            "reviewed_total": "90000",
             "pay_by": "card",
             "billing_name": "Dana Whitfield",
             "billing_email": "dana.whitfield@example-health.org",
@@ -190,6 +192,7 @@ def test_a_sold_out_workshop_is_explained_on_the_form(client, user, workshop):
             "item": str(workshop.public_id),
             "quantity": "1",
             "buyer": "me",
+            "reviewed_total": "45000",
             "pay_by": "invoice",
             "billing_name": "Dana Whitfield",
             "billing_email": "dana.whitfield@example-health.org",
@@ -390,3 +393,29 @@ def test_the_revenue_page_and_its_csv(client, staff, user, workshop, card):
     assert len(rows) == 13
     assert rows[1] == "2030-04,0.00,0.00,0.00,0.00"
     assert rows[-1] == "2031-03,900.00,900.00,0.00,0.00"
+
+
+def test_a_total_that_changed_since_it_was_reviewed_is_shown_again_and_nothing_is_bought(
+    client, user, workshop
+):
+    client.force_login(user)
+    order = {
+        "kind": CODE, "item": str(workshop.public_id), "quantity": "2", "buyer": "me",
+        "pay_by": "invoice", "billing_name": "Dana Whitfield",
+        "billing_email": "dana.whitfield@example-health.org",
+    }  # fmt: skip
+
+    changed = client.post(reverse("billing:checkout"), {**order, "reviewed_total": "80000"})
+    stale = client.post(reverse("billing:checkout"), order)
+    stranger = client.post(
+        reverse("billing:checkout"),
+        {**order, "reviewed_total": "90000", "buyer": "00000000-0000-0000-0000-000000000000"},
+    )
+
+    assert changed.status_code == 400
+    assert "The total is now $900.00. Check the order below" in changed.content.decode()
+    assert stale.status_code == 400
+    assert "This order form is out of date" in stale.content.decode()
+    assert stranger.status_code == 400
+    assert "an organization you run" in stranger.content.decode()
+    assert Invoice.objects.count() == 0

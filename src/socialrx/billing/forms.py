@@ -41,7 +41,9 @@ class RefundForm(Form):
 
 
 class CheckoutForm(Form):
-    buyer = forms.ChoiceField(label="Invoice to")
+    buyer = forms.ChoiceField(label="Invoice to", widget=forms.HiddenInput)
+    # The total the person reviewed: a different total at checkout is shown, never charged.
+    reviewed_total = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     pay_by = forms.ChoiceField(
         label="How to pay",
         choices=[(PaymentRoute.CARD, "By card, now"), (PaymentRoute.INVOICE, "By invoice, net 30")],

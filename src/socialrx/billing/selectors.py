@@ -103,7 +103,7 @@ def statement_of(buyer, *, today: date | None = None) -> Statement:
                 entries.append(
                     StatementEntry(
                         payment.received_on,
-                        f"Payment, {payment.get_method_display().lower()}"
+                        f"Payment by {payment.get_method_display()}"
                         + (
                             f" {payment.reference}"
                             if payment.reference and payment.method != "card"

@@ -153,5 +153,12 @@ class InvoiceLine(models.Model):
         return self.description
 
     @property
+    def kind_label(self) -> str:
+        """What was sold, as the selling app names it ("Membership year")."""
+        from ..sellables import label_of  # noqa: PLC0415 - the registry imports apps' kinds
+
+        return label_of(self.kind)
+
+    @property
     def gross_cents(self) -> int:
         return self.unit_price_cents * self.quantity

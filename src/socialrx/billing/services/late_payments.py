@@ -4,6 +4,7 @@ is told and staff see the invoice in a queue to seat or refund."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import transaction
 
 from socialrx.core import audit
@@ -37,7 +38,11 @@ def settle_late_card_payment(invoice: Invoice, *, fulfil) -> str:
     queue_templated_email(
         to=[invoice.billing_email],
         template="billing/email/late_payment",
-        context={"invoice": invoice},
+        context={
+            "invoice": invoice,
+            "site_url": settings.SITE_URL,
+            "places_released": bool(invoice.holds.exists()),
+        },
     )
     return "recorded late: waiting for staff"
 

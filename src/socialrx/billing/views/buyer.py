@@ -20,6 +20,7 @@ from ..payment_providers import card_provider
 from ..pdf import invoice_pdf, receipt_pdf, remittance, statement_pdf
 from ..services import checkout as checkout_service
 from ..services import payments
+from ..services.holds import hold_minutes
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
@@ -158,47 +159,53 @@ def _buyers(user) -> list[tuple[str, object, str]]:
 @require_http_methods(["GET", "POST"])
 def checkout(request):
     """Review what is bought, priced on the server for the chosen buyer; then pay by card, by
-    invoice or, when nothing is owed, confirm. The request names only kind, item and quantity."""
+    invoice or, when nothing is owed, confirm. The request names only the kind, item, quantity
+    and buyer; the total the person reviewed comes back with the order, and a different total
+    now (a price changed, another buyer) is shown again instead of being charged."""
     data = request.POST if request.method == "POST" else request.GET
-    buyers = _buyers(request.user)
-    form = CheckoutForm(
-        request.POST or None,
-        initial={
-            "buyer": buyers[0][0],
-            "billing_name": request.user.full_name,
-            "billing_email": request.user.email,
-        },
-    )
-    form.fields["buyer"].choices = [(key, label) for key, _, label in buyers]
-    card = card_provider() is not None
-    if not card:
-        form.fields["pay_by"].choices = [(PaymentRoute.INVOICE, "By invoice, net 30")]
+    buyers = {key: (buyer, label) for key, buyer, label in _buyers(request.user)}
+    buyer_key = str(data.get("buyer") or "me")
     try:
+        if buyer_key not in buyers:
+            raise DomainError("You can buy in your own name or for an organization you run.")
+        chosen = buyers[buyer_key][0]
         item = _item_from(data)
-        chosen = {key: buyer for key, buyer, _ in buyers}.get(
-            data.get("buyer") or buyers[0][0], request.user
-        )
         lines = checkout_service.price(chosen, [item])
     except DomainError as error:
         return render(
             request, "billing/checkout_unavailable.html", {"message": error.message}, status=400
         )
+    total = sum(line.quote.amount_cents for line in lines)
+    form = _checkout_form(request, chosen, buyer_key, [(k, v[1]) for k, v in buyers.items()])
+    if (
+        request.method == "POST"
+        and not form.is_valid()
+        and {"buyer", "reviewed_total"} & set(form.errors)
+    ):
+        form.add_error(None, "This order form is out of date: check the order and continue again.")
     if request.method == "POST" and form.is_valid():
-        try:
-            invoice = checkout_service.checkout(
-                actor=request.user,
-                buyer=chosen,
-                items=[item],
-                pay_by=form.cleaned_data["pay_by"],
-                billing_name=form.cleaned_data["billing_name"],
-                billing_email=form.cleaned_data["billing_email"],
-                po_number=form.cleaned_data["po_number"],
-                tax_exempt_note=form.cleaned_data["tax_exempt_note"],
+        if form.cleaned_data["reviewed_total"] != total:
+            form.add_error(
+                None,
+                f"The total is now ${total / 100:,.2f}. Check the order below and continue "
+                "again: nothing was bought.",
             )
-        except DomainError as error:
-            add_error_to_form(form, error)
         else:
-            return _after_checkout(request, invoice)
+            try:
+                invoice = checkout_service.checkout(
+                    actor=request.user,
+                    buyer=chosen,
+                    items=[item],
+                    pay_by=form.cleaned_data["pay_by"],
+                    billing_name=form.cleaned_data["billing_name"],
+                    billing_email=form.cleaned_data["billing_email"],
+                    po_number=form.cleaned_data["po_number"],
+                    tax_exempt_note=form.cleaned_data["tax_exempt_note"],
+                )
+            except DomainError as error:
+                add_error_to_form(form, error)
+            else:
+                return _after_checkout(request, invoice)
     return render(
         request,
         "billing/checkout.html",
@@ -206,11 +213,30 @@ def checkout(request):
             "form": form,
             "item": item,
             "lines": lines,
-            "total_cents": sum(line.quote.amount_cents for line in lines),
-            "card_enabled": card,
+            "total_cents": total,
+            "buyer_key": buyer_key,
+            "buyer_label": buyers[buyer_key][1],
+            "card_enabled": card_provider() is not None,
+            "hold_minutes": hold_minutes(),
         },
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _checkout_form(request, buyer, buyer_key: str, choices) -> CheckoutForm:
+    organization = buyer if buyer_key != "me" else None
+    form = CheckoutForm(
+        request.POST or None,
+        initial={
+            "buyer": buyer_key,
+            "billing_name": str(organization) if organization else request.user.full_name,
+            "billing_email": request.user.email,
+        },
+    )
+    form.fields["buyer"].choices = choices
+    if card_provider() is None:
+        form.fields["pay_by"].choices = [(PaymentRoute.INVOICE, "By invoice, net 30")]
+    return form
 
 
 def _after_checkout(request, invoice):

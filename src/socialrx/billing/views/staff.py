@@ -6,6 +6,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from socialrx.core.calendar import center_today
 from socialrx.core.csv_export import csv_response
 from socialrx.core.errors import DomainError, add_error_to_form
 from socialrx.core.forms import form_errors_text
@@ -33,6 +34,7 @@ def invoice_list(request):
             "form": form,
             "page": paginate(request, found),
             "querystring": querystring_without_page(request),
+            "today": center_today(),
         },
     )
 
@@ -103,6 +105,7 @@ def invoice_detail(request, invoice_id):
             "invoice": invoice,
             "form": form,
             "needs_confirmation": needs_confirmation,
+            "today": center_today(),
             "void_form": VoidForm(),
             "refund_form": RefundForm(),
             "reversal_form": ReversalForm(),
@@ -244,6 +247,7 @@ def revenue(request):
         )
         return csv_response("socialrx-revenue.csv", header, rows)
     peak = max((max(m.invoiced_cents, m.paid_cents) for m in months), default=0) or 1
+    upcoming = selectors.upcoming_sales(days=90)
     return render(
         request,
         "billing/staff/revenue.html",
@@ -260,7 +264,8 @@ def revenue(request):
                 "refunded": sum(m.refunded_cents for m in months),
                 "outstanding": sum(m.outstanding_cents for m in months),
             },
-            "upcoming": selectors.upcoming_sales(days=90),
+            "upcoming": upcoming,
+            "upcoming_total_cents": sum(sale.amount_cents for sale in upcoming),
             "overdue_count": selectors.invoices_list(state="overdue").count(),
         },
     )
