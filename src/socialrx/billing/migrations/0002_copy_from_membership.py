@@ -87,6 +87,8 @@ def copy_rows(apps, schema_editor):
         )
     }
     new = {name: apps.get_model("billing", name) for name in old}
+    for model in new.values():
+        _keep_timestamps(model)
 
     def invoice(row):
         row = dict(row)
@@ -110,6 +112,23 @@ def copy_rows(apps, schema_editor):
     _copy(old["ProviderEvent"], new["ProviderEvent"], PLAIN_FIELDS["ProviderEvent"])
     _credit_totals(new)
     _reset_sequences(new.values())
+
+
+def _keep_timestamps(model) -> None:
+    """The copies keep their own creation times: the historical model of this migration alone
+    stops setting `auto_now_add` fields to now."""
+    for field in model._meta.fields:
+        if getattr(field, "auto_now_add", False):
+            field.auto_now_add = False
+
+
+def refuse_to_undo(apps, schema_editor):
+    """Undoing the move would drop billing's rows (membership's old tables come back empty):
+    refused while billing holds any invoice; an empty database rolls back freely."""
+    if apps.get_model("billing", "Invoice").objects.exists():
+        raise RuntimeError(
+            "Cannot roll back the move of invoices to billing while billing holds invoices."
+        )
 
 
 def _credit(row):
@@ -147,4 +166,4 @@ class Migration(migrations.Migration):
         ("membership", "0001_initial"),
     ]
 
-    operations = [migrations.RunPython(copy_rows, migrations.RunPython.noop)]
+    operations = [migrations.RunPython(copy_rows, refuse_to_undo)]

@@ -17,9 +17,17 @@ def record_charges(apps, schema_editor):
         OldInvoice.objects.exclude(membership=None)
         .order_by("pk")
         .values(
-            "pk", "membership_id", "kind", "plan_id", "period_starts_on", "period_ends_on", "status"
+            "pk",
+            "membership_id",
+            "kind",
+            "plan_id",
+            "period_starts_on",
+            "period_ends_on",
+            "status",
+            "created_at",
         )
     )
+    Charge._meta.get_field("created_at").auto_now_add = False  # dated as its invoice was
     batch = []
     for row in rows.iterator(chunk_size=2000):
         charge_id = uuid.uuid4()
@@ -33,6 +41,7 @@ def record_charges(apps, schema_editor):
                 period_starts_on=row["period_starts_on"],
                 period_ends_on=row["period_ends_on"],
                 voided=row["status"] == "void",
+                created_at=row["created_at"],
             )
         )
         Line.objects.filter(invoice_id=row["pk"]).update(sold_public_id=charge_id)
@@ -40,6 +49,12 @@ def record_charges(apps, schema_editor):
             Charge.objects.bulk_create(batch)
             batch = []
     Charge.objects.bulk_create(batch)
+
+
+def refuse_to_undo(apps, schema_editor):
+    """Undoing would point membership years at invoices the old tables no longer hold."""
+    if apps.get_model("membership", "MembershipCharge").objects.exists():
+        raise RuntimeError("Cannot roll back the move of invoices to billing: charges exist.")
 
 
 class Migration(migrations.Migration):
@@ -105,7 +120,7 @@ class Migration(migrations.Migration):
                 "ordering": ["-created_at", "-pk"],
             },
         ),
-        migrations.RunPython(record_charges, migrations.RunPython.noop),
+        migrations.RunPython(record_charges, refuse_to_undo),
         # The membership years point at billing's invoice of the same id.
         migrations.AlterField(
             model_name="membershipperiod",
