@@ -19,7 +19,7 @@ class StubStripeHTTP(stripe.HTTPClient):
 
     def request(self, method, url, headers, post_data=None, *, _usage=None):
         params = parse_qs(post_data.decode() if isinstance(post_data, bytes) else post_data or "")
-        self.requests.append({"method": method, "url": url, "params": params})
+        self.requests.append({"method": method, "url": url, "params": params, "headers": headers})
         if "/v1/refunds" in url:
             body = {
                 "id": f"re_test_{len(self.requests)}",

@@ -12,11 +12,9 @@ import uuid
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
-import time_machine
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
-from socialrx.billing import payment_providers
 from socialrx.billing.models import (
     CreditNote,
     Hold,
@@ -26,7 +24,6 @@ from socialrx.billing.models import (
     ProviderEvent,
     Refund,
 )
-from socialrx.billing.payment_providers import StripeCheckout
 from socialrx.billing.sellables import UnknownKind
 from socialrx.billing.services import holds, late_payments, payments, refunds
 from socialrx.billing.services.checkout import Item, checkout
@@ -36,7 +33,6 @@ from socialrx.core.models import AuditEvent
 from tests.factories import UserFactory
 
 from .sample_kind import CODE
-from .stripe_stub import StubStripeHTTP
 from .webhook_signing import checkout_completed, stripe_signature
 
 pytestmark = pytest.mark.integration
@@ -47,23 +43,6 @@ BILLING_NAME = "Dana Whitfield"
 BILLING_EMAIL = "dana.whitfield@example-health.org"
 EXPIRED_REASON = "Card checkout was not completed in time; the places were released."
 WAITING_FOR_PLACES = "Paid after its hold expired, and the places were taken meanwhile."
-
-
-@pytest.fixture
-def clock():
-    """The clock stands still at NOW; tests move it with `clock.shift(...)`."""
-    with time_machine.travel(NOW, tick=False) as traveller:
-        yield traveller
-
-
-@pytest.fixture
-def card():
-    """Stripe with its HTTP stubbed; `card.requests` is every call made to it."""
-    http = StubStripeHTTP()
-    payment_providers.use_provider_for_tests(
-        StripeCheckout(secret_key="sk_test_sample_kind", webhook_secret=SECRET, http_client=http)
-    )
-    return http
 
 
 @pytest.fixture

@@ -111,11 +111,13 @@ class StripeCheckout:
             }
         )
 
-    def refund(self, *, payment_id: str, amount_cents: int) -> str:
-        """Give `amount_cents` of a card payment back; returns the provider's refund id."""
+    def refund(self, *, payment_id: str, amount_cents: int, idempotency_key: str) -> str:
+        """Give `amount_cents` of a card payment back; returns the provider's refund id. The
+        key makes a retried request the same refund, never a second one."""
         try:
             refund = self._client.v1.refunds.create(
-                params={"payment_intent": payment_id, "amount": amount_cents}
+                params={"payment_intent": payment_id, "amount": amount_cents},
+                options={"idempotency_key": idempotency_key},
             )
         except self._stripe.StripeError as error:
             raise ProviderUnavailable() from error

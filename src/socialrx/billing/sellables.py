@@ -17,7 +17,8 @@ commit or roll back together):
   this buyer, priced on the server (member prices from `membership.selectors`). Raise
   `DomainError` when the thing cannot be sold (sold out, closed, unknown id).
 - `on_paid(line)`: the invoice is paid (or free): fulfil the line. Called exactly once.
-- `on_void(line)`: the invoice was voided, or its hold expired, before it was paid.
+- `on_void(line)`: the invoice was voided (its hold expired, staff cancelled it, or a payment
+  was reversed after delivery): cancel what the line sold.
 - `on_refund(line, amount_cents)`: part or all of a paid line was refunded or credited
   (`line.refunded_cents` already includes it: the line is fully refunded when it reaches
   `line.amount_cents`).

@@ -62,6 +62,9 @@ class Invoice(models.Model):
     # Money given back (card refunds) and amounts forgiven (credit notes).
     refunded_cents = models.PositiveIntegerField(default=0)
     credited_cents = models.PositiveIntegerField(default=0)
+    # Of the money refunded, what was refunded for lines (un-sold): the invoice bills that much
+    # less. The rest of `refunded_cents` gave back an overpayment.
+    unsold_cents = models.PositiveIntegerField(default=0)
     billing_name = models.CharField(max_length=150)
     billing_email = models.EmailField()
     po_number = models.CharField("purchase order number", max_length=60, blank=True)
@@ -104,8 +107,11 @@ class Invoice(models.Model):
 
     @property
     def owed_cents(self) -> int:
-        """What the buyer owes in all: the total less credit notes."""
-        return max(self.total_cents - self.credited_cents, 0)
+        """What the invoice bills: the total less credit notes and refunded lines (nothing once
+        void)."""
+        if self.status == InvoiceStatus.VOID:
+            return 0
+        return max(self.total_cents - self.credited_cents - self.unsold_cents, 0)
 
     @property
     def net_paid_cents(self) -> int:
@@ -120,13 +126,6 @@ class Invoice(models.Model):
     @property
     def overpaid_cents(self) -> int:
         return max(self.net_paid_cents - self.owed_cents, 0)
-
-    @property
-    def refundable_cents(self) -> int:
-        return self.net_paid_cents
-
-    def is_overdue(self, today) -> bool:
-        return self.status == InvoiceStatus.OPEN and today > self.due_on
 
 
 class InvoiceLine(models.Model):
@@ -160,5 +159,5 @@ class InvoiceLine(models.Model):
         return label_of(self.kind)
 
     @property
-    def gross_cents(self) -> int:
-        return self.unit_price_cents * self.quantity
+    def refundable_cents(self) -> int:
+        return self.amount_cents - self.refunded_cents

@@ -15,7 +15,7 @@ from django.utils import timezone
 from socialrx.core.errors import DomainError
 from socialrx.core.locks import hold_transaction_lock
 
-from ..models import TAKEN_STATUSES, Hold, HoldStatus, Invoice, InvoiceStatus
+from ..models import Hold, HoldStatus, Invoice, InvoiceStatus
 from ..sellables import kind
 
 
@@ -125,9 +125,13 @@ def retake_released_holds(invoice: Invoice) -> bool:
     )
     for hold in holds:
         lock_sold_object(hold.kind, hold.sold_public_id)
-    for hold in holds:
-        left = units_left(hold.kind, hold.sold_public_id)
-        if left is not None and hold.quantity > left:
+    wanted: dict[tuple[str, UUID], int] = {}
+    for hold in holds:  # two lines may name the same thing: their units count together
+        key = (hold.kind, hold.sold_public_id)
+        wanted[key] = wanted.get(key, 0) + hold.quantity
+    for (code, sold_public_id), quantity in wanted.items():
+        left = units_left(code, sold_public_id)
+        if left is not None and quantity > left:
             return False
     Hold.objects.filter(pk__in=[hold.pk for hold in holds]).update(
         status=HoldStatus.RESERVED, expires_at=None, released_reason=""
@@ -135,4 +139,10 @@ def retake_released_holds(invoice: Invoice) -> bool:
     return True
 
 
-__all__ = ["TAKEN_STATUSES", "check_and_lock", "release_expired_holds", "units_left"]
+def hold_ran_out(invoice: Invoice) -> bool:
+    """An unpaid card checkout whose places are no longer held (the sweep will void it)."""
+    return (
+        invoice.status == InvoiceStatus.OPEN
+        and invoice.net_paid_cents == 0
+        and invoice.holds.filter(status=HoldStatus.HELD, expires_at__lte=timezone.now()).exists()
+    )

@@ -15,6 +15,7 @@ from socialrx.core import audit
 from socialrx.core.calendar import center_today
 from socialrx.core.email import single_line
 from socialrx.core.errors import DomainError
+from socialrx.core.money import format_cents
 from socialrx.core.permissions import require
 
 from ..models import (
@@ -140,15 +141,16 @@ def email_invoice_on_commit(invoice: Invoice) -> None:
 
 
 def void(invoice: Invoice, *, reason: str, actor=None) -> Invoice:
-    """Void a locked, unpaid invoice: its held places are released and each selling app is told.
+    """Void a locked invoice that holds no money: its places are released and each selling app
+    is told to cancel what it sold.
     For the selling apps' own flows (a membership cancelled); staff use `void_invoice`."""
     if invoice.status != InvoiceStatus.OPEN:
         raise DomainError(f"Invoice {invoice.number} is {invoice.get_status_display().lower()}.")
     if invoice.net_paid_cents > 0:
         raise DomainError("This invoice has payments recorded; issue a credit note instead.")
-    invoice.status = InvoiceStatus.VOID
-    invoice.void_reason = reason
-    invoice.save(update_fields=["status", "void_reason"])
+    # Delivered before its payment was reversed (a bounced check): voiding cancels the sale.
+    invoice.status, invoice.void_reason, invoice.fulfilled_at = InvoiceStatus.VOID, reason, None
+    invoice.save(update_fields=["status", "void_reason", "fulfilled_at"])
     release_holds(invoice, reason=reason)
     for line in invoice.lines.all():
         kind(line.kind).on_void(line)
@@ -190,7 +192,7 @@ def add_credit_note(
     if amount_cents > invoice.owed_cents:
         raise DomainError(
             "A credit cannot exceed what the invoice still bills "
-            f"(${invoice.owed_cents / 100:,.2f}).",
+            f"({format_cents(invoice.owed_cents, invoice.currency)}).",
             field="amount",
         )
     note = CreditNote.objects.create(

@@ -13,7 +13,7 @@ from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
 
 from ..models import Invoice, InvoiceStatus
-from .holds import retake_released_holds
+from .holds import EXPIRED_REASON, retake_released_holds
 from .invoices import mark_paid_if_settled
 
 WAITING_FOR_PLACES = "Paid after its hold expired, and the places were taken meanwhile."
@@ -22,12 +22,13 @@ PAID_WHILE_VOID = "Paid by card after it was voided."
 
 def settle_late_card_payment(invoice: Invoice, *, fulfil) -> str:
     """Called with the locked invoice after the payment was recorded on it."""
-    if invoice.holds.exists() and retake_released_holds(invoice):
+    expired = invoice.void_reason == EXPIRED_REASON
+    if expired and retake_released_holds(invoice):
         _reopen(invoice)
         if mark_paid_if_settled(invoice):
             fulfil(invoice)
         return "recorded late: places taken again"
-    invoice.attention = WAITING_FOR_PLACES if invoice.holds.exists() else PAID_WHILE_VOID
+    invoice.attention = WAITING_FOR_PLACES if expired else PAID_WHILE_VOID
     invoice.save(update_fields=["attention"])
     audit.record(
         actor=None,
@@ -41,7 +42,7 @@ def settle_late_card_payment(invoice: Invoice, *, fulfil) -> str:
         context={
             "invoice": invoice,
             "site_url": settings.SITE_URL,
-            "places_released": bool(invoice.holds.exists()),
+            "places_released": expired,
         },
     )
     return "recorded late: waiting for staff"

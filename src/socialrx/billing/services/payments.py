@@ -12,6 +12,7 @@ from django.utils import timezone
 from socialrx.core import audit
 from socialrx.core.calendar import center_today
 from socialrx.core.errors import DomainError, NotFound
+from socialrx.core.money import format_cents
 from socialrx.core.permissions import require
 
 from ..models import Hold, HoldStatus, Invoice, InvoiceStatus, Payment, PaymentMethod, ProviderEvent
@@ -23,7 +24,7 @@ from ..payment_providers import (
     card_provider,
 )
 from ..sellables import kind
-from .holds import EXPIRED_REASON
+from .holds import EXPIRED_REASON, hold_ran_out
 from .invoices import mark_paid_if_settled, void
 from .late_payments import settle_late_card_payment
 
@@ -79,8 +80,13 @@ def apply_payment(
         raise DomainError(f"Invoice {invoice.number} is void and cannot be paid.")
     if invoice.status == InvoiceStatus.PAID and not money_already_taken:
         raise DomainError(f"Invoice {invoice.number} is already paid.")
-    if not 0 < amount_cents <= MAX_AMOUNT_CENTS:
+    if amount_cents <= 0:
         raise DomainError("The amount must be more than zero.", field="amount")
+    if amount_cents > MAX_AMOUNT_CENTS:
+        raise DomainError(
+            f"One payment can be at most {format_cents(MAX_AMOUNT_CENTS)}; record it in parts.",
+            field="amount",
+        )
     payment = Payment.objects.create(
         invoice=invoice,
         amount_cents=amount_cents,
@@ -149,6 +155,11 @@ def record_manual_payment(
     if received_on > center_today():
         raise DomainError("The payment date cannot be in the future.", field="received_on")
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if hold_ran_out(invoice):
+        raise DomainError(
+            f"The card checkout of {invoice.number} ran out of time and its places were "
+            "released; the invoice is being voided. Ask the buyer to check out again."
+        )
     reference = (reference or "").strip()
     if not confirmed and invoice.status == InvoiceStatus.OPEN:
         earlier = _duplicate_reference(invoice, reference)
@@ -251,7 +262,10 @@ def handle_provider_event(event: PaymentEvent, *, provider_name: str) -> str:
         with transaction.atomic():
             return _process_event(event, provider_name)
     except IntegrityError:
-        return "duplicate"
+        # A concurrent delivery of the same event won the unique key; anything else is a bug.
+        if ProviderEvent.objects.filter(event_id=event.event_id).exists():
+            return "duplicate"
+        raise
 
 
 def _process_event(event: PaymentEvent, provider_name: str) -> str:
@@ -264,7 +278,7 @@ def _process_event(event: PaymentEvent, provider_name: str) -> str:
             .filter(public_id=_uuid_or_none(event.invoice_public_id))
             .first()
         )
-    if invoice is not None and _hold_ran_out(invoice):
+    if invoice is not None and hold_ran_out(invoice):
         # Paid after its hold expired but before the sweep voided it: the places may be sold
         # to someone else by now, so it goes the late-payment way (taken again, or queued).
         void(invoice, reason=EXPIRED_REASON)
@@ -278,6 +292,8 @@ def _process_event(event: PaymentEvent, provider_name: str) -> str:
         invoice=invoice,
         outcome=outcome,
     )
+    if outcome == "amount mismatch":
+        _needs_attention(invoice, event)
     if outcome in {"recorded", "recorded late"}:
         was_void = invoice.status == InvoiceStatus.VOID
         apply_payment(
@@ -297,11 +313,18 @@ def _process_event(event: PaymentEvent, provider_name: str) -> str:
     return outcome
 
 
-def _hold_ran_out(invoice: Invoice) -> bool:
-    return (
-        invoice.status == InvoiceStatus.OPEN
-        and invoice.net_paid_cents == 0
-        and invoice.holds.filter(status=HoldStatus.HELD, expires_at__lte=timezone.now()).exists()
+def _needs_attention(invoice: Invoice, event: PaymentEvent) -> None:
+    """The provider took money we cannot record as it is (another currency): staff look."""
+    invoice.attention = (
+        f"A card payment of {event.amount_cents / 100:,.2f} {event.currency} (event "
+        f"{event.event_id[:40]}) does not match the invoice: check it at the provider."
+    )[:200]
+    invoice.save(update_fields=["attention"])
+    audit.record(
+        actor=None,
+        action="billing.invoice.needs_attention",
+        target=invoice,
+        after={"attention": invoice.attention},
     )
 
 

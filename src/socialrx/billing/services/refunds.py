@@ -4,9 +4,12 @@ note. The selling app is told what part of which line was refunded."""
 from __future__ import annotations
 
 from django.db import transaction
+from django.db.models import Sum
+from django.db.models.functions import Coalesce
 
 from socialrx.core import audit
 from socialrx.core.errors import DomainError
+from socialrx.core.money import format_cents
 from socialrx.core.permissions import require
 
 from ..models import HoldStatus, Invoice, InvoiceLine, InvoiceStatus, Payment, PaymentMethod, Refund
@@ -33,21 +36,60 @@ def refund(
     method: str,
     line: InvoiceLine | None = None,
 ):
-    """Refund `amount_cents` of `invoice` (of `line`, or of its only line). The invoice row is
-    locked first, so a second refund racing this one sees it and cannot exceed what was paid."""
+    """Refund `amount_cents` of a delivered line (`line`, or the invoice's only line), or, with
+    no line, give back money the invoice holds beyond what it bills (an overpayment, a payment
+    after it was voided). The invoice row is locked first, so a second refund racing this one
+    sees it and cannot exceed what was paid."""
     require(actor, "billing.refund")
     reason = (reason or "").strip()
     if not reason:
         raise DomainError("Give a reason for the refund.", field="reason")
     if method not in REFUND_METHODS:
         raise DomainError("Choose how to refund.", field="method")
-    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
-    line = _line_of(invoice, line)
     if amount_cents <= 0:
         raise DomainError("The refund must be more than zero.", field="amount")
-    if amount_cents > line.amount_cents - line.refunded_cents:
+    invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
+    if line is None and invoice.overpaid_cents > 0 and method != CREDIT_NOTE:
+        record = _refund_overpayment(invoice, amount_cents, reason, method, actor)
+    elif invoice.fulfilled_at is None:
+        record = _refund_undelivered(invoice, amount_cents, reason, method, actor)
+    else:
+        record = _refund_line(invoice, _line_of(invoice, line), amount_cents, reason, method, actor)
+    if isinstance(record, Refund) and record.method == PaymentMethod.CARD:
+        # Last, once every write and hook above has succeeded, and keyed by the refund's id so
+        # a retried request cannot give the money back twice.
+        record.provider_refund_id = card_provider().refund(
+            payment_id=record.payment.provider_payment_id,
+            amount_cents=amount_cents,
+            idempotency_key=str(record.public_id),
+        )
+        record.save(update_fields=["provider_refund_id"])
+    clear_attention(invoice)
+    return record
+
+
+def _refund_overpayment(invoice, amount_cents, reason, method, actor) -> Refund:
+    if amount_cents > invoice.overpaid_cents:
         raise DomainError(
-            f"At most ${(line.amount_cents - line.refunded_cents) / 100:,.2f} of this line "
+            f"The invoice holds {format_cents(invoice.overpaid_cents, invoice.currency)} more "
+            "than it bills; refund at most that, or choose a line.",
+            field="amount",
+        )
+    return _give_money_back(invoice, None, amount_cents, reason, method, actor)
+
+
+def _refund_undelivered(invoice, amount_cents, reason, method, actor):
+    """Nothing was delivered yet: a credit note waives part of what is owed (all of it settles
+    and delivers the invoice), and money paid so far (a deposit) can be given back."""
+    if method == CREDIT_NOTE:
+        return add_credit_note(invoice, amount_cents=amount_cents, reason=reason, actor=actor)
+    return _give_money_back(invoice, None, amount_cents, reason, method, actor)
+
+
+def _refund_line(invoice, line, amount_cents, reason, method, actor):
+    if amount_cents > line.refundable_cents:
+        raise DomainError(
+            f"At most {format_cents(line.refundable_cents, invoice.currency)} of this line "
             "can still be refunded.",
             field="amount",
         )
@@ -57,22 +99,15 @@ def refund(
         )
     else:
         record = _give_money_back(invoice, line, amount_cents, reason, method, actor)
+        invoice.unsold_cents += amount_cents  # the line is un-sold: the invoice bills less
+        invoice.save(update_fields=["unsold_cents"])
     line.refunded_cents += amount_cents
     line.save(update_fields=["refunded_cents"])
     if line.refunded_cents >= line.amount_cents and hasattr(line, "hold"):
         line.hold.status = HoldStatus.RELEASED
         line.hold.released_reason = "Refunded"
         line.hold.save(update_fields=["status", "released_reason"])
-    if invoice.fulfilled_at is not None:  # only what was sold is un-sold
-        kind(line.kind).on_refund(line, amount_cents)
-    if isinstance(record, Refund) and record.method == PaymentMethod.CARD:
-        # Last, once every write and hook above has succeeded: the money goes back only when
-        # the refund is recorded (a failure here rolls the record back with it).
-        record.provider_refund_id = card_provider().refund(
-            payment_id=record.payment.provider_payment_id, amount_cents=amount_cents
-        )
-        record.save(update_fields=["provider_refund_id"])
-    clear_attention(invoice)
+    kind(line.kind).on_refund(line, amount_cents)
     return record
 
 
@@ -93,11 +128,11 @@ def _give_money_back(invoice, line, amount_cents, reason, method, actor) -> Refu
         raise DomainError(f"Invoice {invoice.number} is void; nothing was paid.")
     if amount_cents > invoice.net_paid_cents:
         raise DomainError(
-            f"At most ${invoice.net_paid_cents / 100:,.2f} was paid and not yet refunded.",
+            f"At most {format_cents(invoice.net_paid_cents, invoice.currency)} was paid and not "
+            "yet refunded.",
             field="amount",
         )
     payment = None
-    provider_refund_id = ""
     if method == PaymentMethod.CARD:
         payment = _card_payment_covering(invoice, amount_cents)
         if card_provider() is None:
@@ -109,7 +144,6 @@ def _give_money_back(invoice, line, amount_cents, reason, method, actor) -> Refu
         amount_cents=amount_cents,
         method=method,
         reason=reason,
-        provider_refund_id=provider_refund_id,
         created_by=actor,
     )
     before = {"refunded_cents": invoice.refunded_cents}
@@ -124,7 +158,7 @@ def _give_money_back(invoice, line, amount_cents, reason, method, actor) -> Refu
             "refunded_cents": invoice.refunded_cents,
             "amount_cents": amount_cents,
             "method": method,
-            "line": line.description,
+            "line": line.description if line else "overpayment",
             "reason": reason,
         },
     )
@@ -132,9 +166,11 @@ def _give_money_back(invoice, line, amount_cents, reason, method, actor) -> Refu
 
 
 def _card_payment_covering(invoice: Invoice, amount_cents: int) -> Payment:
-    for payment in invoice.payments.filter(method=PaymentMethod.CARD, reversed_at__isnull=True):
-        refunded = sum(r.amount_cents for r in payment.refunds.all())
-        if payment.provider_payment_id and payment.amount_cents - refunded >= amount_cents:
+    payments = invoice.payments.filter(
+        method=PaymentMethod.CARD, reversed_at__isnull=True
+    ).annotate(refunded=Coalesce(Sum("refunds__amount_cents"), 0))
+    for payment in payments:
+        if payment.provider_payment_id and payment.amount_cents - payment.refunded >= amount_cents:
             return payment
     raise DomainError(
         "No card payment on this invoice covers that amount; refund by check instead.",

@@ -47,13 +47,14 @@ def my_billing(request):
 @login_required
 def organization_billing(request, public_id):
     organization = organization_for(request.user, public_id, "billing.view_org_billing")
-    statement = selectors.statement_of(organization)
+    invoices = list(selectors.invoices_of(organization))
+    statement = selectors.statement_of(organization, invoices=invoices)
     return render(
         request,
         "billing/organization_billing.html",
         {
             "organization": organization,
-            "invoices": list(selectors.invoices_of(organization)),
+            "invoices": invoices,
             "statement": statement,
             "card_enabled": card_provider() is not None,
             "return_state": _return_state(request),

@@ -43,6 +43,7 @@ def _invoices_csv(found) -> HttpResponse:
     header = [
         "Number",
         "Buyer",
+        "Billing contact",
         "Status",
         "Issued",
         "Due",
