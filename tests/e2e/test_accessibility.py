@@ -8,6 +8,8 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from socialrx.billing.services.payments import record_manual_payment
+from socialrx.core.calendar import center_today
 from socialrx.core.email import record_failed_email
 from socialrx.membership.demo import seed_plans
 from socialrx.membership.services.applications import apply_for_membership
@@ -15,6 +17,7 @@ from socialrx.organizations.services import invite_person
 from socialrx.registry.models import ImportJob
 from socialrx.registry.services.imports import preview_import
 from tests.factories import DEFAULT_PASSWORD, SeatFactory
+from tests.membership.factories import InvoiceFactory
 from tests.registry.factories import (
     AccountFactory,
     ClaimFactory,
@@ -115,6 +118,10 @@ def org_admin_pages(org) -> list[str]:
         reverse("organizations:invitations", args=[org.public_id]),
         reverse("membership:overview", args=[org.public_id]),
         reverse("membership:pricing"),
+        reverse("billing:organization", args=[org.public_id]),
+        reverse("billing:organization_statement", args=[org.public_id]),
+        reverse("billing:mine"),
+        reverse("billing:my_statement"),
         reverse("profile"),
         reverse("account_change_password"),
         reverse("account_email"),
@@ -144,8 +151,11 @@ def test_an_org_admins_pages_are_accessible(new_page, live_server, world, width)
         triggered_by_id=world["admin"].pk,
         reason="SMTPRecipientsRefused: 550 No such mailbox",
     )
+    # The world's application is not approved yet, so it has no invoice: one of its own.
+    invoice = InvoiceFactory(organization=world["org"])
     for path in [
         *org_admin_pages(world["org"]),
+        reverse("billing:invoice", args=[invoice.public_id]),
         *registry_manager_pages(world),
         reverse("failed_emails"),
     ]:
@@ -172,6 +182,8 @@ STAFF_PAGES = [
     "/staff/membership/applications/",
     "/staff/membership/memberships/",
     "/staff/billing/invoices/",
+    "/staff/billing/payments/",
+    "/staff/billing/revenue/",
     "/staff/membership/reports/",
     "/staff/membership/plans/",
     "/staff/membership/plans/new/",
@@ -186,7 +198,18 @@ def test_staff_pages_are_accessible(new_page, live_server, world, width):
     page = new_page(width=width)
     force_login(page, live_server, world["staff"])
     job = reverse("registry:staff_import", args=[world["job"].public_id])
-    for path in [*STAFF_PAGES, job]:
+    # An invoice paid in part by check, so the billing pages have rows to check.
+    invoice = InvoiceFactory(organization=world["org"])
+    record_manual_payment(
+        actor=world["staff"],
+        invoice=invoice,
+        amount_cents=500_000,
+        method="check",
+        reference="Check 1042",
+        received_on=center_today(),
+    )
+    staff_invoice = reverse("billing:staff_invoice", args=[invoice.public_id])
+    for path in [*STAFF_PAGES, job, staff_invoice]:
         check(page, path)
 
 

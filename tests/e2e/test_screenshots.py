@@ -11,8 +11,11 @@ from django.db.models import Count
 from django.urls import reverse
 
 from socialrx.accounts.models import User
+from socialrx.billing.models import Invoice
+from socialrx.billing.services.checkout import Item, checkout
 from socialrx.organizations.models import Organization
 from socialrx.registry.models import Entity, EntityKind, ImportJob
+from tests.billing.sample_kind import CODE, SampleKind, Workshop
 from tests.factories import UserFactory
 
 from .browser import DESKTOP, PHONE, assert_fits_the_screen, force_login, screenshot
@@ -42,9 +45,13 @@ def registry_pages() -> list[tuple[str, str]]:
     ]
 
 
-def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
+def pages(riverside: Organization, workshop: Workshop) -> dict[str, list[tuple[str, str]]]:
     """Who looks (email, or "" for a visitor) → [(screenshot name, path)]."""
     org = riverside.public_id
+    # The demo hospital's paid first year and its open renewal.
+    paid = Invoice.objects.get(organization=riverside, status="paid").public_id
+    renewal = Invoice.objects.get(organization=riverside, status="open").public_id
+    buy = f"?kind={CODE}&item={workshop.public_id}&quantity=2"
     lakeside = Entity.objects.get(kind=EntityKind.ORGANIZATION, name="Lakeside Family Physicians")
     job = ImportJob.objects.order_by("created_at").first()
     return {
@@ -62,6 +69,12 @@ def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
             ("organization-people", reverse("organizations:people", args=[org])),
             ("organization-invitations", reverse("organizations:invitations", args=[org])),
             ("organization-billing", reverse("membership:overview", args=[org])),
+            ("organization-billing-tab", reverse("billing:organization", args=[org])),
+            ("organization-statement", reverse("billing:organization_statement", args=[org])),
+            ("invoice", reverse("billing:invoice", args=[renewal])),
+            ("invoice-paid", reverse("billing:invoice", args=[paid])),
+            ("checkout", reverse("billing:checkout") + buy),
+            ("my-purchases", reverse("billing:mine")),
             ("organization-edit", reverse("organizations:edit", args=[org])),
             ("profile", reverse("profile")),
             ("registry-claim", reverse("registry:claim", args=["hospitals", "240352"])),
@@ -76,6 +89,10 @@ def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
             ("audit-log", reverse("audit_log")),
             ("people-directory", reverse("people_directory")),
             ("membership-back-office", reverse("membership:staff_applications")),
+            ("staff-invoices", reverse("billing:staff_invoices")),
+            ("staff-invoice", reverse("billing:staff_invoice", args=[renewal])),
+            ("staff-payments", reverse("billing:staff_payments")),
+            ("staff-revenue", reverse("billing:staff_revenue")),
             ("registry-imports", reverse("registry:staff_imports")),
             ("registry-import", reverse("registry:staff_import", args=[job.public_id])),
             ("registry-claims", reverse("registry:staff_claims")),
@@ -84,13 +101,33 @@ def pages(riverside: Organization) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def test_screenshots_of_the_main_pages(new_page, live_server):
+@pytest.fixture
+def sample_kind():
+    """Workshop seats, the test-only kind, on sale for the checkout page (the live server runs
+    in this process, so it sells them too)."""
+    kind = SampleKind().install()
+    yield kind
+    SampleKind.uninstall()
+
+
+def test_screenshots_of_the_main_pages(new_page, live_server, sample_kind):
     call_command("seed_demo", stdout=StringIO())
     riverside = Organization.objects.get(name="Riverside Regional Medical Center")
     newcomer = UserFactory(full_name="Maria Alvarez", email="maria.alvarez@mercy-example.org")
+    workshop = sample_kind.add(title="Crisis communication workshop", places=20)
+    # The org admin bought a seat for herself, so "My purchases" has an invoice on it.
+    karen = User.objects.get(email="karen.lindqvist@riverside-rmc.example")
+    checkout(
+        actor=karen,
+        buyer=karen,
+        items=[Item(CODE, workshop.public_id, 1)],
+        pay_by="invoice",
+        billing_name=karen.full_name,
+        billing_email=karen.email,
+    )
 
     for viewport, suffix in [(DESKTOP, "desktop"), (PHONE, "phone")]:
-        for who, visits in pages(riverside).items():
+        for who, visits in pages(riverside, workshop).items():
             page = new_page(**viewport)
             if who:
                 person = newcomer if who == "newcomer" else User.objects.get(email=who)
