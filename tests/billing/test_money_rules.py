@@ -4,15 +4,18 @@ $450.00 a seat, two seats, the clock at 2031-03-10 15:00 UTC."""
 
 from __future__ import annotations
 
+import smtplib
 from datetime import date, timedelta
 
 import pytest
+from django.core.mail import EmailMultiAlternatives
 
 from socialrx.billing.models import Invoice, Payment, Refund
 from socialrx.billing.selectors import statement_of
 from socialrx.billing.services import payments, refunds
 from socialrx.billing.services.invoices import void_invoice
 from socialrx.core.errors import DomainError
+from socialrx.core.models import FailedEmail
 
 from .test_sample_kind_sold_end_to_end import buy, pay_by_webhook, refresh
 from .webhook_signing import checkout_completed, stripe_signature
@@ -151,3 +154,21 @@ def test_a_card_payment_in_another_currency_is_flagged_for_staff(
         "at the provider."
     )
     assert (invoice.status, Payment.objects.count()) == ("open", 0)
+
+
+def test_an_invoice_email_the_server_refuses_is_recorded_for_staff(
+    user, sample_kind, clock, monkeypatch, django_capture_on_commit_callbacks
+):
+    def refuse(message, fail_silently=False):
+        raise smtplib.SMTPRecipientsRefused({message.to[0]: (550, b"No such mailbox")})
+
+    monkeypatch.setattr(EmailMultiAlternatives, "send", refuse)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invoice = buy(user, sample_kind.add(places=5), 2, "invoice")
+
+    failed = FailedEmail.objects.get()
+    assert failed.recipients == "dana.whitfield@example-health.org"
+    assert failed.subject == f"SocialRx invoice {invoice.number} ($900.00, due Apr 9, 2031)"
+    assert failed.template == "billing/email/invoice"
+    assert failed.reason.startswith("SMTPRecipientsRefused")

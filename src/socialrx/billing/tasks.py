@@ -3,8 +3,10 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from socialrx.core.tasks import MAX_RETRIES, deliver
 
-def _send_with_pdf(invoice, *, template: str, filename: str, pdf: bytes) -> None:
+
+def _send_with_pdf(task, invoice, *, template: str, filename: str, pdf: bytes) -> None:
     context = {"invoice": invoice, "site_url": settings.SITE_URL}
     message = EmailMultiAlternatives(
         subject=render_to_string(f"{template}_subject.txt", context).strip(),
@@ -14,7 +16,8 @@ def _send_with_pdf(invoice, *, template: str, filename: str, pdf: bytes) -> None
     )
     message.attach_alternative(render_to_string(f"{template}.html", context), "text/html")
     message.attach(filename, pdf, "application/pdf")
-    message.send()
+    # Retried, and recorded for the staff's failed-email page when it cannot go.
+    deliver(task, message, template=template, triggered_by_id=invoice.created_by_id)
 
 
 def _invoice(invoice_id: int):
@@ -25,14 +28,15 @@ def _invoice(invoice_id: int):
     return invoice if invoice is not None and invoice.billing_email else None
 
 
-@shared_task
-def email_invoice(*, invoice_id: int) -> None:
+@shared_task(bind=True, max_retries=MAX_RETRIES)
+def email_invoice(self, *, invoice_id: int) -> None:
     """Email an issued invoice with its PDF to the billing contact."""
     from .pdf import invoice_pdf  # noqa: PLC0415 - the services queue these tasks: a top-level import would be a cycle
 
     invoice = _invoice(invoice_id)
     if invoice is not None:
         _send_with_pdf(
+            self,
             invoice,
             template="billing/email/invoice",
             filename=f"{invoice.number}.pdf",
@@ -40,14 +44,15 @@ def email_invoice(*, invoice_id: int) -> None:
         )
 
 
-@shared_task
-def email_receipt(*, invoice_id: int) -> None:
+@shared_task(bind=True, max_retries=MAX_RETRIES)
+def email_receipt(self, *, invoice_id: int) -> None:
     """Email the receipt of a paid invoice (card, or nothing to pay) to the billing contact."""
     from .pdf import receipt_pdf  # noqa: PLC0415 - the services queue these tasks: a top-level import would be a cycle
 
     invoice = _invoice(invoice_id)
-    if invoice is not None and invoice.total_cents >= 0:
+    if invoice is not None:
         _send_with_pdf(
+            self,
             invoice,
             template="billing/email/receipt",
             filename=f"Receipt-{invoice.number}.pdf",

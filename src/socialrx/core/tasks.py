@@ -27,6 +27,14 @@ def send_email(
         subject=subject, body=text_body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
     )
     message.attach_alternative(html_body, "text/html")
+    deliver(self, message, template=template, triggered_by_id=triggered_by_id)
+
+
+def deliver(task, message, *, template: str = "", triggered_by_id: int | None = None) -> None:
+    """Send a built message from inside a bound task (`bind=True, max_retries=MAX_RETRIES`),
+    for tasks whose messages carry more than text (an invoice with its PDF): retried and
+    recorded as `send_email` does."""
+    to, subject = list(message.to), message.subject
     try:
         message.send()
     except ValueError as error:  # BadHeaderError among them: the message can never go
@@ -36,9 +44,9 @@ def send_email(
         if any(code >= 500 for code, _ in error.recipients.values()):
             _record_failure(to, subject, template, triggered_by_id, error)
             return
-        _retry_or_record(self, to, subject, template, triggered_by_id, error)
+        _retry_or_record(task, to, subject, template, triggered_by_id, error)
     except OSError as error:  # connection refused, timeouts, temporary SMTP errors
-        _retry_or_record(self, to, subject, template, triggered_by_id, error)
+        _retry_or_record(task, to, subject, template, triggered_by_id, error)
 
 
 def _retry_or_record(task, to, subject, template, triggered_by_id, error) -> None:

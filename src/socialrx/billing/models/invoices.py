@@ -114,6 +114,15 @@ class Invoice(models.Model):
         return max(self.total_cents - self.credited_cents - self.unsold_cents, 0)
 
     @property
+    def paid_on(self):
+        """The day the money that settled it arrived (the last payment received), not the day
+        it was recorded; None while unpaid. Uses the prefetched payments when there are."""
+        if self.status != InvoiceStatus.PAID:
+            return None
+        days = [p.received_on for p in self.payments.all() if p.reversed_at is None]
+        return max(days) if days else (self.paid_at.date() if self.paid_at else None)
+
+    @property
     def net_paid_cents(self) -> int:
         return self.paid_cents - self.refunded_cents
 
