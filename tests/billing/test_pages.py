@@ -16,7 +16,9 @@ from socialrx.billing.models import Hold, Invoice, Payment
 from socialrx.billing.payment_providers import StripeCheckout
 from socialrx.billing.services.checkout import Item, checkout
 from socialrx.core.models import AuditEvent
+from socialrx.membership.services import applications
 from tests.factories import UserFactory
+from tests.membership.test_rules import apply
 
 from .sample_kind import CODE
 from .stripe_stub import CHECKOUT_URL, StubStripeHTTP
@@ -419,3 +421,31 @@ def test_a_total_that_changed_since_it_was_reviewed_is_shown_again_and_nothing_i
     assert stranger.status_code == 400
     assert "an organization you run" in stranger.content.decode()
     assert Invoice.objects.count() == 0
+
+
+def test_the_staff_invoice_api_refuses_a_nul_in_the_search_with_422(client, staff):
+    client.force_login(staff)
+
+    response = client.get("/api/v1/billing/invoices", {"q": "INV\x00"})
+    too_many = client.get("/api/v1/billing/invoices", {"limit": "1000"})
+
+    assert response.status_code == 422
+    assert too_many.status_code == 422
+
+
+def test_staff_filter_invoices_by_what_was_sold(
+    client, staff, plans, org_a, twelve_thousand_dollar_invoice
+):
+    organization, admin, _ = org_a
+    workshop_invoice = twelve_thousand_dollar_invoice
+    applications.approve_application(actor=staff, application=apply(organization, admin))
+    client.force_login(staff)
+
+    seats = client.get(reverse("billing:staff_invoices"), {"kind": CODE})
+    dues = client.get(reverse("billing:staff_invoices"), {"kind": "membership.period"})
+
+    assert [i.number for i in seats.context["page"].object_list] == [workshop_invoice.number]
+    assert [i.number for i in dues.context["page"].object_list] == ["INV-2031-00002"]
+    assert '<option value="tests.workshop_seat" selected>Workshop seat</option>' in (
+        seats.content.decode()
+    )

@@ -1,11 +1,13 @@
 """The membership rules of the issue, one test each, through the services."""
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from socialrx.billing.models import Invoice, InvoiceStatus, Payment
@@ -13,6 +15,7 @@ from socialrx.billing.services import invoices as billing_invoices
 from socialrx.billing.services import payments
 from socialrx.core.errors import DomainError
 from socialrx.core.models import AuditEvent
+from socialrx.core.permissions import forget
 from socialrx.membership import selectors
 from socialrx.membership.models import (
     Membership,
@@ -24,7 +27,13 @@ from socialrx.membership.services import applications, lifecycle
 from socialrx.membership.services import plans as plan_services
 from socialrx.organizations.models import Invitation
 from socialrx.organizations.services import invite_person
-from tests.membership.factories import invoice_of_kind, invoices_of_kind, issue_invoice  # noqa: F401
+from tests.factories import OrganizationFactory, SeatFactory
+from tests.membership.factories import (  # noqa: F401
+    MembershipFactory,
+    invoice_of_kind,
+    invoices_of_kind,
+    issue_invoice,
+)
 
 pytestmark = pytest.mark.integration
 # Tests about dates run on 15 March 2027 (in the center's zone): the year paid that day runs to
@@ -464,3 +473,29 @@ def test_member_prices_and_coaching_hours_come_from_the_plan(plans, org_a, staff
     assert selectors.member_price(org_a[1], 100_000, kind="training.seat").cents == 80_000
     assert selectors.member_price(staff, 100_000, kind="training.seat").cents == 100_000
     assert selectors.coaching_hours_remaining(organization) == 12
+
+
+def test_a_persons_member_price_takes_the_same_queries_however_many_organizations(
+    plans, org_a, staff
+):
+    paid_member(org_a, staff)
+    person = org_a[1]
+
+    def queries() -> int:
+        forget(person)
+        with CaptureQueriesContext(connection) as captured:
+            assert selectors.member_price(person, 100_000, kind="training.seat").cents == 80_000
+        return len(captured)
+
+    with_one = queries()
+    for _ in range(3):
+        other = OrganizationFactory()
+        SeatFactory(organization=other, user=person, role="admin")
+        today = timezone.localdate()
+        MembershipFactory(
+            organization=other, plan=plans["Community Hospital"], status="active",
+            covered_from=today, covered_until=today + timedelta(days=300),
+        )  # fmt: skip
+
+    # The best price of four member organizations: Medical Center's 20 % beats 10 %.
+    assert queries() == with_one

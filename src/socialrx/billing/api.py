@@ -78,7 +78,7 @@ class InvoiceOut(Schema):
 
 class StaffFilters(Schema):
     state: str = Field("", pattern="^(|open|overdue|paid|void|attention)$")
-    q: str = Field("", max_length=100)
+    q: str = Field("", max_length=100, pattern=r"^[^\x00]*$", description="No NUL character.")
     limit: int = Field(50, ge=1, le=100)
     offset: int = Field(0, ge=0, le=1_000_000)
 

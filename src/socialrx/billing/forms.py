@@ -6,6 +6,7 @@ from socialrx.core.calendar import center_today
 from socialrx.core.forms import Form, MoneyField
 
 from .models import PaymentMethod, PaymentRoute
+from .sellables import all_kinds
 from .services.refunds import REFUND_METHODS
 
 
@@ -76,4 +77,10 @@ class InvoiceFilterForm(Form):
         ],
         required=False,
     )
+    kind = forms.ChoiceField(label="What was sold", required=False)
     q = forms.CharField(label="Number, buyer or PO", required=False, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        kinds = sorted((code, kind.label) for code, kind in all_kinds().items())
+        self.fields["kind"].choices = [("", "Anything"), *kinds]

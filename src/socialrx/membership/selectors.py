@@ -23,7 +23,7 @@ from .models import (
     Plan,
     PlanAudience,
 )
-from .models.memberships import center_today
+from .models.memberships import BENEFIT_STATUSES, center_today
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,14 @@ def member_price(buyer, list_price_cents: int, *, kind: str) -> MemberPrice:
         return MemberPrice(list_price_cents)
     if isinstance(buyer, Organization):
         benefits = [benefits_of(buyer)]
-    else:
-        ids = member_organization_ids(buyer)
-        benefits = [benefits_of(org) for org in Organization.objects.filter(pk__in=ids)]
+    else:  # one query for all of the person's organizations
+        today = center_today()
+        memberships = Membership.objects.filter(
+            organization_id__in=org_roles(buyer), status__in=BENEFIT_STATUSES
+        ).select_related("plan")
+        benefits = [
+            Benefits(plan=m.plan, membership=m) for m in memberships if m.has_benefits_on(today)
+        ]
     prices = [b.member_price(list_price_cents, kind=kind) for b in benefits if b is not None]
     return min(prices, key=lambda price: price.cents, default=MemberPrice(list_price_cents))
 

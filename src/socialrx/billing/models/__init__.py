@@ -1,9 +1,8 @@
-from .holds import TAKEN_STATUSES, Hold, HoldStatus
+from .holds import Hold, HoldStatus
 from .invoices import Invoice, InvoiceLine, InvoiceSequence, InvoiceStatus, PaymentRoute
 from .payments import CreditNote, Payment, PaymentMethod, ProviderEvent, Refund
 
 __all__ = [
-    "TAKEN_STATUSES",
     "CreditNote",
     "Hold",
     "HoldStatus",

@@ -14,8 +14,6 @@ class HoldStatus(models.TextChoices):
     RELEASED = "released", "Released"  # voided, refunded or expired
 
 
-TAKEN_STATUSES = (HoldStatus.HELD, HoldStatus.RESERVED, HoldStatus.SOLD)
-
 
 class Hold(models.Model):
     """Units of a capacity-limited kind (seats, tickets) taken by one invoice line. Units taken

@@ -11,7 +11,7 @@ from django.db import transaction
 from socialrx.core.errors import DomainError
 from socialrx.core.permissions import require
 
-from ..models import HoldStatus, Invoice, InvoiceStatus, PaymentRoute
+from ..models import HoldStatus, Invoice, PaymentRoute
 from ..payment_providers import card_provider
 from ..sellables import kind
 from .holds import check_and_lock, new_hold
@@ -111,7 +111,3 @@ def _units(lines: list[Line], line: Line) -> int:
         for other in lines
         if (other.kind, other.sold_public_id) == (line.kind, line.sold_public_id)
     )
-
-
-def is_settled(invoice: Invoice) -> bool:
-    return invoice.status == InvoiceStatus.PAID

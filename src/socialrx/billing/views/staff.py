@@ -24,7 +24,9 @@ def invoice_list(request):
     require(request.user, "billing.record_payments")
     form = InvoiceFilterForm(request.GET or None)
     filters = form.cleaned_data if form.is_valid() else {}
-    found = selectors.invoices_list(state=filters.get("state", ""), query=filters.get("q", ""))
+    found = selectors.invoices_list(
+        state=filters.get("state", ""), kind=filters.get("kind", ""), query=filters.get("q", "")
+    )
     if request.GET.get("format") == "csv":
         return _invoices_csv(found)
     return render(
@@ -131,11 +133,14 @@ def _invoice_action(request, invoice_id, action, done: str):
 def void(request, invoice_id):
     require(request.user, "billing.manage_invoices")
     form = VoidForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, form_errors_text(form))
+        return redirect("billing:staff_invoice", invoice_id)
     return _invoice_action(
         request,
         invoice_id,
         lambda invoice: invoices.void_invoice(
-            actor=request.user, invoice=invoice, reason=form.data.get("reason", "")
+            actor=request.user, invoice=invoice, reason=form.cleaned_data["reason"]
         ),
         "Invoice {number} is void.",
     )
@@ -187,8 +192,10 @@ def reverse_payment(request, payment_id):
     payment = get_object_or_404(Payment.objects.select_related("invoice"), public_id=payment_id)
     form = ReversalForm(request.POST)
     try:
+        if not form.is_valid():
+            raise DomainError(form_errors_text(form))
         payments.reverse_payment(
-            actor=request.user, payment=payment, reason=form.data.get("reason", "")
+            actor=request.user, payment=payment, reason=form.cleaned_data["reason"]
         )
     except DomainError as error:
         messages.error(request, error.message)
