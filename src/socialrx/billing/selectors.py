@@ -13,6 +13,7 @@ from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed
 
 from .models import Invoice, InvoiceLine, InvoiceStatus, Payment, Refund
+from .payment_providers import card_provider
 from .sellables import all_kinds, label_of
 
 
@@ -23,6 +24,11 @@ def _with_parts(invoices: QuerySet[Invoice]) -> QuerySet[Invoice]:
         "credit_notes",
         "refunds",
     )
+
+
+def card_payment_available() -> bool:
+    """Whether buyers can pay by card here (a payment provider is configured)."""
+    return card_provider() is not None
 
 
 def invoices_of(buyer) -> QuerySet[Invoice]:

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from socialrx.billing.payment_providers import card_provider
+from socialrx.billing.selectors import card_payment_available
 from socialrx.core.errors import DomainError, add_error_to_form
 from socialrx.organizations.selectors import organization_for
 
@@ -38,7 +38,7 @@ def overview(request, public_id):
             "seat_limit": seat_limit,
             "quote": quote,
             "quote_error": quote_error,
-            "card_enabled": card_provider() is not None,
+            "card_enabled": card_payment_available(),
             "can_manage": True,
         },
     )
