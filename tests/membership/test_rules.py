@@ -7,10 +7,12 @@ import pytest
 import time_machine
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.template.loader import render_to_string
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from socialrx.billing.models import Invoice, InvoiceStatus, Payment
+from socialrx.billing.pdf import remittance
 from socialrx.billing.services import invoices as billing_invoices
 from socialrx.billing.services import payments
 from socialrx.core.errors import DomainError
@@ -499,3 +501,29 @@ def test_a_persons_member_price_takes_the_same_queries_however_many_organization
 
     # The best price of four member organizations: Medical Center's 20 % beats 10 %.
     assert queries() == with_one
+
+
+def test_a_tax_exemption_given_when_applying_is_printed_on_every_membership_invoice(
+    plans, org_a, staff
+):
+    organization, admin, _ = org_a
+    note = "501(c)(3) non-profit, exemption certificate 12-3456789"
+
+    _, invoice = applications.approve_application(
+        actor=staff, application=apply(organization, admin, tax_exempt_note=f"  {note} ")
+    )
+    adjustment = issue_invoice(
+        membership=Membership.objects.get(organization=organization),
+        kind="adjustment",
+        lines=[("Band change", 100_000)],
+    )
+
+    assert (invoice.tax_exempt_note, adjustment.tax_exempt_note) == (note, note)
+    assert f"Tax exemption: {note}" in invoice_html(invoice)
+
+
+def invoice_html(invoice) -> str:
+    return render_to_string(
+        "billing/invoice_pdf.html",
+        {"invoice": invoice, "lines": list(invoice.lines.all()), "remittance": remittance()},
+    )

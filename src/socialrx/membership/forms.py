@@ -56,6 +56,15 @@ class ApplicationForm(Form):
         required=False,
         help_text="Optional. Printed on every invoice.",
     )
+    tax_exempt_note = forms.CharField(
+        label="Tax exemption",
+        max_length=200,
+        required=False,
+        help_text=(
+            "Optional. For a non-profit buyer, for example: 501(c)(3), exemption certificate "
+            "12-3456789. Printed on every invoice; no tax is charged either way."
+        ),
+    )
     agree_to_terms = forms.BooleanField(
         label="I agree to the membership terms on behalf of my organization",
         error_messages={"required": "Please agree to the membership terms."},

@@ -14,7 +14,6 @@ class HoldStatus(models.TextChoices):
     RELEASED = "released", "Released"  # voided, refunded or expired
 
 
-
 class Hold(models.Model):
     """Units of a capacity-limited kind (seats, tickets) taken by one invoice line. Units taken
     are counted from these rows under a lock on the sold object, so capacity is never

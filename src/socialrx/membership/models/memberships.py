@@ -35,6 +35,8 @@ class MembershipApplication(models.Model):
     billing_contact_name = models.CharField(max_length=150)
     billing_email = models.EmailField()
     po_number = models.CharField("purchase order number", max_length=60, blank=True)
+    # Printed on its invoices (most hospitals are tax-exempt); no tax is ever computed.
+    tax_exempt_note = models.CharField("tax exemption", max_length=200, blank=True)
     agreed_to_terms_at = models.DateTimeField()
     status = models.CharField(
         max_length=10, choices=ApplicationStatus.choices, default=ApplicationStatus.PENDING
@@ -83,6 +85,8 @@ class Membership(models.Model):
     billing_contact_name = models.CharField(max_length=150, blank=True)
     billing_email = models.EmailField(blank=True)
     po_number = models.CharField("purchase order number", max_length=60, blank=True)
+    # Printed on its invoices (most hospitals are tax-exempt); no tax is ever computed.
+    tax_exempt_note = models.CharField("tax exemption", max_length=200, blank=True)
     complimentary = models.BooleanField(default=False)
     # The unbroken run of paid periods: from its first day to the last day of its latest period.
     covered_from = models.DateField(null=True, blank=True)

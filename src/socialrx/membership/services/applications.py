@@ -30,6 +30,7 @@ def apply_for_membership(
     billing_contact_name: str,
     billing_email: str,
     po_number: str = "",
+    tax_exempt_note: str = "",
     agreed_to_terms: bool,
 ) -> MembershipApplication:
     """An org admin applies on the plan the organization's size falls into (never a plan
@@ -59,6 +60,7 @@ def apply_for_membership(
                 billing_contact_name=billing_contact_name.strip(),
                 billing_email=billing_email.strip().lower(),
                 po_number=(po_number or "").strip(),
+                tax_exempt_note=(tax_exempt_note or "").strip(),
                 agreed_to_terms_at=timezone.now(),
             )
     except IntegrityError as error:  # a concurrent second application
@@ -103,6 +105,7 @@ def approve_application(*, actor, application: MembershipApplication, issued_on=
             "billing_contact_name": application.billing_contact_name,
             "billing_email": application.billing_email,
             "po_number": application.po_number,
+            "tax_exempt_note": application.tax_exempt_note,
             "complimentary": False,
             "cancelled_at": None,
             "cancel_reason": "",

@@ -46,6 +46,7 @@ def invoice_membership(
         billing_name=membership.billing_contact_name or str(membership.organization),
         billing_email=membership.billing_email,
         po_number=membership.po_number,
+        tax_exempt_note=membership.tax_exempt_note,
         actor=actor,
         issued_on=issued_on,
         due_on=due_on,

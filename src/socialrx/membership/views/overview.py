@@ -63,6 +63,7 @@ def apply(request, public_id):
                 billing_contact_name=form.cleaned_data["billing_contact_name"],
                 billing_email=form.cleaned_data["billing_email"],
                 po_number=form.cleaned_data["po_number"],
+                tax_exempt_note=form.cleaned_data["tax_exempt_note"],
                 agreed_to_terms=form.cleaned_data["agree_to_terms"],
             )
         except DomainError as error:
