@@ -34,9 +34,9 @@ def refund(
     amount_cents: int,
     reason: str,
     method: str,
-    line: InvoiceLine | None = None,
+    line_id: int | None = None,
 ):
-    """Refund `amount_cents` of a delivered line (`line`, or the invoice's only line), or, with
+    """Refund `amount_cents` of a delivered line (`line_id`, or the invoice's only line), or, with
     no line, give back money the invoice holds beyond what it bills (an overpayment, a payment
     after it was voided). The invoice row is locked first, so a second refund racing this one
     sees it and cannot exceed what was paid."""
@@ -49,12 +49,13 @@ def refund(
     if amount_cents <= 0:
         raise DomainError("The refund must be more than zero.", field="amount")
     invoice = Invoice.objects.select_for_update().get(pk=invoice.pk)
-    if line is None and invoice.overpaid_cents > 0 and method != CREDIT_NOTE:
+    if line_id is None and invoice.overpaid_cents > 0 and method != CREDIT_NOTE:
         record = _refund_overpayment(invoice, amount_cents, reason, method, actor)
     elif invoice.fulfilled_at is None:
         record = _refund_undelivered(invoice, amount_cents, reason, method, actor)
     else:
-        record = _refund_line(invoice, _line_of(invoice, line), amount_cents, reason, method, actor)
+        line = _line_of(invoice, line_id)
+        record = _refund_line(invoice, line, amount_cents, reason, method, actor)
     if isinstance(record, Refund) and record.method == PaymentMethod.CARD:
         # Last, once every write and hook above has succeeded, and keyed by the refund's id so
         # a retried request cannot give the money back twice.
@@ -111,13 +112,13 @@ def _refund_line(invoice, line, amount_cents, reason, method, actor):
     return record
 
 
-def _line_of(invoice: Invoice, line: InvoiceLine | None) -> InvoiceLine:
+def _line_of(invoice: Invoice, line_id: int | None) -> InvoiceLine:
     lines = list(invoice.lines.all())
-    if line is None:
+    if line_id is None:
         if len(lines) != 1:
             raise DomainError("Choose which line of the invoice is refunded.", field="line")
         return lines[0]
-    found = next((candidate for candidate in lines if candidate.pk == line.pk), None)
+    found = next((candidate for candidate in lines if candidate.pk == line_id), None)
     if found is None:
         raise DomainError("That line is not on this invoice.", field="line")
     return found

@@ -15,7 +15,7 @@ from socialrx.core.permissions import require
 
 from .. import selectors
 from ..forms import InvoiceFilterForm, ManualPaymentForm, RefundForm, ReversalForm, VoidForm
-from ..models import Invoice, InvoiceLine, Payment
+from ..models import Invoice, Payment
 from ..services import invoices, late_payments, payments, refunds
 
 
@@ -156,18 +156,13 @@ def refund(request, invoice_id):
         return redirect("billing:staff_invoice", invoice_id)
 
     def _refund(invoice):
-        line = None
-        if form.cleaned_data["line"]:
-            line = InvoiceLine.objects.filter(invoice=invoice, pk=form.cleaned_data["line"]).first()
-            if line is None:
-                raise DomainError("That line is not on this invoice.")
         refunds.refund(
             actor=request.user,
             invoice=invoice,
             amount_cents=form.cleaned_data["amount"],
             reason=form.cleaned_data["reason"],
             method=form.cleaned_data["method"],
-            line=line,
+            line_id=form.cleaned_data["line"],
         )
 
     return _invoice_action(request, invoice_id, _refund, "The refund on {number} was recorded.")

@@ -8,6 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from socialrx.core.csv_export import csv_response
 from socialrx.core.errors import DomainError, add_error_to_form
+from socialrx.core.forms import form_errors_text
 from socialrx.core.pagination import paginate, querystring_without_page
 from socialrx.core.permissions import require
 
@@ -137,23 +138,12 @@ def membership_detail(request, membership_id):
     )
 
 
-def _form_errors_text(form) -> str:
-    return "; ".join(
-        errors[0] if name == "__all__" else f"{form.fields[name].label or name}: {errors[0]}"
-        for name, errors in form.errors.items()
-    )
-
-
 def _membership_action(request, membership_id, form_class, action, done):
     _staff(request, "membership.manage_memberships")
     membership = get_object_or_404(Membership, public_id=membership_id)
     form = form_class(request.POST)
     if not form.is_valid():
-        errors = "; ".join(
-            f"{form.fields[f].label or f}: {e[0]}" if f != "__all__" else e[0]
-            for f, e in form.errors.items()
-        )
-        messages.error(request, errors)
+        messages.error(request, form_errors_text(form))
     else:
         try:
             action(request, membership, form.cleaned_data)
