@@ -5,7 +5,7 @@ from django.contrib import admin
 
 from socialrx.core.admin import ReadOnlyAdmin
 
-from .models import Account, Claim, Correction, Entity, ImportJob
+from .models import Account, Claim, Correction, Entity, EntityAlias, ImportJob
 
 
 @admin.register(Entity)
@@ -22,6 +22,15 @@ class AccountAdmin(ReadOnlyAdmin):
     list_filter = ["platform", "status", "is_generated"]
     search_fields = ["handle", "key", "entity__name"]
     list_select_related = ["entity"]
+
+
+@admin.register(EntityAlias)
+class EntityAliasAdmin(ReadOnlyAdmin):
+    """Staff edit aliases on the registry's aliases page, which records each change."""
+
+    list_display = ["alias", "entity", "created_by", "created_at"]
+    search_fields = ["alias", "entity__name"]
+    list_select_related = ["entity", "created_by"]
 
 
 @admin.register(Claim)

@@ -21,7 +21,7 @@ from socialrx.core.throttle import ClientThrottle
 from .models import Entity, EntityKind
 from .selectors import entities as entity_selectors
 from .selectors import search, statistics
-from .selectors.search import SearchFilters
+from .selectors.search import SearchFilters, Sort
 
 # Beyond the size of any registry, and well within the 64-bit integers databases take (a
 # larger offset failed in the database: a 500).
@@ -59,6 +59,7 @@ router = Router(
 KindParam = Enum("KindParam", {kind.name: kind.value for kind in EntityKind}, type=str)
 PlatformParam = Enum("PlatformParam", {p.name: p.value for p in Platform}, type=str)
 PresenceParam = Enum("PresenceParam", {"ANY": "any", "NONE": "none"}, type=str)
+SortParam = Enum("SortParam", {sort.name: sort.value for sort in Sort}, type=str)
 
 
 class SnapshotOut(Schema):
@@ -179,7 +180,9 @@ def _choice(description: str) -> Any:
 
 class SearchParams(Schema):
     q: str = _text(
-        "Name (typos tolerated), city, CCN, NPI or handle; only the first 200 characters count."
+        "Name (typos, accents and abbreviations tolerated, known short names such as MGH), "
+        "city, city and name together, CCN or NPI (bare or labelled: `CCN 240010`), 5-digit "
+        "ZIP code, handle or an account's address; only the first 200 characters count."
     )
     kind: KindParam | None = _choice("Only this kind.")
     state: str = _text("Two-letter state code, any case; only the first two characters count.")
@@ -188,6 +191,12 @@ class SearchParams(Schema):
     ownership: str = _text("Ownership, e.g. `for_profit`.")
     specialty: str = _text("A physician's specialty.")
     presence: PresenceParam | None = _choice("`any`: with a listed account; `none`: without one.")
+    sort: SortParam | None = _choice(
+        "`relevance` (default): how well the name, a short name, the city or an identifier "
+        "matches, raised by the listing's prominence (largest following, beds, a verified "
+        "account, claimed); without `q`, listings with an account first. `name`: A to Z. "
+        "`followers`: largest following first."
+    )
 
     @field_validator("q", "state", "hospital_type", "ownership", "specialty")
     @classmethod
@@ -201,7 +210,7 @@ class SearchParams(Schema):
 @router.get(
     "/entities",
     **documented(list[EntityOut], *REGISTRY_ERRORS),
-    summary="Search the registry (name with typos, city, handle; filters)",
+    summary="Search the registry (name with typos, city, identifier, handle; filters; sort)",
 )
 @paginate(RegistryPagination)
 def search_entities(request, params: Query[SearchParams]):
@@ -214,8 +223,9 @@ def search_entities(request, params: Query[SearchParams]):
         ownership=params.ownership,
         specialty=params.specialty,
         presence=params.presence.value if params.presence else "",
+        sort=params.sort.value if params.sort else "",
     )
-    return search.with_listed_accounts(search.search_entities(filters))
+    return search.with_listed_accounts(search.search(filters).entities)
 
 
 @router.get(

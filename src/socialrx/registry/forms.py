@@ -20,18 +20,23 @@ from .models import (
     ImportKind,
 )
 from .models.accounts import MAX_FOLLOWERS
+from .search_text import MAX_QUERY_LENGTH, Sort
 
 ANY = [("", "Any")]
 
 
 class SearchForm(Form):
+    # No max_length: a longer query is searched by its first MAX_QUERY_LENGTH characters, and
+    # the page says so (an error would drop the query and list everything instead).
     q = forms.CharField(
         label="Name, city or handle",
         required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
-        help_text="Spelling need not be exact.",
+        widget=forms.TextInput(
+            attrs={"type": "search", "autocomplete": "off", "maxlength": MAX_QUERY_LENGTH}
+        ),
+        help_text="Spelling need not be exact. A CCN, NPI, ZIP code or account address works too.",
     )
+    sort = forms.ChoiceField(label="Sort by", choices=Sort.choices, required=False)
     kind = forms.ChoiceField(
         label="Listing", choices=[("", "All listings"), *EntityKind.choices], required=False
     )
@@ -231,3 +236,46 @@ class ImportUploadForm(Form):
 
 class DecisionForm(Form):
     note = forms.CharField(label="Note", required=False, max_length=1000)
+
+
+class FindListingForm(Form):
+    """The first step of adding an organization: find its listing."""
+
+    q = forms.CharField(
+        label="Name, city, CMS certification number or NPI",
+        max_length=200,
+        widget=forms.TextInput(attrs={"type": "search", "autocomplete": "off"}),
+        help_text="For example: Riverside Regional, Rochester, 240010 or 1234567893.",
+    )
+
+
+class ListingClaimForm(Form):
+    """The last step: claim the listing for the organization just created."""
+
+    job_title = forms.CharField(
+        label="Your role there",
+        max_length=150,
+        help_text="For example: Director of Marketing and Communications.",
+    )
+    message = forms.CharField(
+        label="Anything staff should know",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Read only if your email address is not at the listing's website domain.",
+    )
+
+
+class AliasForm(Form):
+    """A short name for a listing (center staff, on the aliases page)."""
+
+    listing = forms.CharField(
+        label="Listing",
+        max_length=300,
+        help_text="Its CMS certification number, NPI, or the address of its registry page.",
+    )
+    alias = forms.CharField(
+        label="Short name",
+        max_length=120,
+        help_text="As people write it: MGH, CHOP, NYU Langone. Search finds the listing by it.",
+    )

@@ -1,4 +1,5 @@
 from .accounts import Account, AccountStatus, Snapshot
+from .aliases import EntityAlias
 from .claims import (
     Claim,
     ClaimMethod,
@@ -32,6 +33,7 @@ __all__ = [
     "CorrectionKind",
     "CorrectionStatus",
     "Entity",
+    "EntityAlias",
     "EntityKind",
     "HcahpsAverage",
     "HcahpsHospitalResult",

@@ -1,37 +1,38 @@
-"""Searching the registry: by name (typo-tolerant), city or account handle, with filters."""
+"""Searching the registry: by name (typos, accents, abbreviations, known short names), city,
+city and name together, CCN or NPI (with or without the label), ZIP code, account handle or
+pasted address; with filters; ordered by relevance, name or followers.
+
+A search with a query is one ranking statement (search_ranking: the candidates found through
+indexes, each lookup capped, ranked by their match plus their prominence) and, per page, one
+query for the page's entities and one for their listed accounts, however large the registry.
+Browsing without a query is a plain queryset ordered by an index."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.db import connection
-from django.db.models import (
-    Case,
-    Exists,
-    F,
-    FloatField,
-    Func,
-    IntegerField,
-    OuterRef,
-    Prefetch,
-    Q,
-    QuerySet,
-    Value,
-    When,
-)
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 
-from socialrx.core.platforms import AccountAddressError, detect_platform, normalize_account
-from socialrx.core.search import (
-    MIN_FUZZY_LENGTH,
-    SQLITE_FUZZY_FUNCTION,
-    SQLITE_THRESHOLD,
-)
-
+from .. import search_sql as sql
 from ..freshness import data_version
 from ..models import Account, Entity, EntityKind
+from ..search_ranking import Ranked, rank
+from ..search_text import MAX_QUERY_LENGTH, ParsedQuery, Sort, parse_query
 
-MAX_QUERY_LENGTH = 200
+__all__ = [
+    "MAX_QUERY_LENGTH",
+    "RankedEntities",
+    "SearchFilters",
+    "SearchResults",
+    "Sort",
+    "filter_choices",
+    "listed_accounts",
+    "search",
+    "search_entities",
+    "with_listed_accounts",
+]
 
 
 @dataclass(frozen=True)
@@ -44,14 +45,110 @@ class SearchFilters:
     platform: str = ""
     specialty: str = ""
     presence: str = ""  # "any" (has an account), "none", or "" (either)
+    sort: str = ""  # a Sort; relevance when empty
 
 
 def listed_accounts() -> QuerySet[Account]:
     return Account.objects.filter(removed_on__isnull=True).order_by("platform", "-followers")
 
 
-def search_entities(filters: SearchFilters) -> QuerySet[Entity]:
-    """Entities matching the filters; with a query, the closest names first."""
+def with_listed_accounts(entities):
+    """The entities with their listed accounts (`listed_accounts`) and linked entities."""
+    if isinstance(entities, RankedEntities):
+        return RankedEntities(entities.ranked, with_accounts=True)
+    return entities.select_related("affiliated_hospital", "health_system").prefetch_related(
+        Prefetch("accounts", queryset=listed_accounts(), to_attr="listed_accounts")
+    )
+
+
+class RankedEntities:
+    """Ranked search results, sliced like a queryset (for the paginator, the API and the CSV
+    export): a slice fetches its entities in one query (and their listed accounts in one more,
+    once `with_listed_accounts` asked for them). Each entity carries its `relevance` and
+    `top_followers`."""
+
+    ordered = True
+
+    def __init__(self, ranked: list[Ranked], with_accounts: bool = False):
+        self.ranked = ranked
+        self.with_accounts = with_accounts
+
+    def count(self) -> int:
+        return len(self.ranked)
+
+    def __len__(self) -> int:
+        return len(self.ranked)
+
+    def all(self) -> RankedEntities:
+        return self
+
+    def exists(self) -> bool:
+        return bool(self.ranked)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return self._fetch(self.ranked[index])
+        return self._fetch([self.ranked[index]])[0]
+
+    def __iter__(self) -> Iterator[Entity]:
+        return self.iterator()
+
+    def iterator(self, chunk_size: int = 2000) -> Iterator[Entity]:
+        for start in range(0, len(self.ranked), chunk_size):
+            yield from self._fetch(self.ranked[start : start + chunk_size])
+
+    def _fetch(self, ranked: list[Ranked]) -> list[Entity]:
+        if not ranked:
+            return []
+        found = Entity.objects.filter(pk__in=[r.id for r in ranked])
+        if self.with_accounts:
+            found = with_listed_accounts(found)
+        by_id = {entity.pk: entity for entity in found}
+        entities = []
+        for r in ranked:
+            entity = by_id.get(r.id)
+            if entity is not None:  # deleted since it was ranked
+                entity.relevance, entity.top_followers = r.relevance, r.top_followers
+                entities.append(entity)
+        return entities
+
+
+@dataclass
+class SearchResults:
+    """The entities found, in order, and what the page says about how they were found."""
+
+    entities: QuerySet[Entity] | RankedEntities
+    parsed: ParsedQuery
+    sort: str
+    capped: bool = False
+
+    @property
+    def order_reason(self) -> str:
+        return order_reason(self.parsed, self.sort)
+
+    @property
+    def reading(self) -> str:
+        return reading(self.parsed)
+
+
+def search_entities(filters: SearchFilters):
+    """The entities matching the filters, in the order asked (see `search`)."""
+    return search(filters).entities
+
+
+def search(filters: SearchFilters) -> SearchResults:
+    entities = _filtered(filters)
+    parsed = parse_query(filters.query)
+    sort = filters.sort if filters.sort in Sort.values else Sort.RELEVANCE
+    if parsed.unreadable:
+        return SearchResults(entities.none(), parsed, sort)
+    if not parsed.text:
+        return SearchResults(_browse(entities, sort), parsed, sort)
+    ranked, capped = rank(entities, parsed, sort)
+    return SearchResults(RankedEntities(ranked), parsed, sort, capped)
+
+
+def _filtered(filters: SearchFilters) -> QuerySet[Entity]:
     entities = Entity.objects.all()
     if filters.kind:
         entities = entities.filter(kind=filters.kind)
@@ -71,82 +168,53 @@ def search_entities(filters: SearchFilters) -> QuerySet[Entity]:
         entities = entities.filter(has_account=True)
     elif filters.presence == "none":
         entities = entities.filter(has_account=False)
-    query = " ".join(filters.query.split())[:MAX_QUERY_LENGTH]
-    if query:
-        return _matching(entities, query)
-    # Browsing without a query: listings with a presence first (an indexed column).
+    return entities
+
+
+def _browse(entities: QuerySet[Entity], sort: str) -> QuerySet[Entity]:
+    """Without a query: listings with an account first, then by name (an index serves it)."""
+    if sort == Sort.NAME:
+        return entities.order_by("name", "id")
+    if sort == Sort.FOLLOWERS:
+        followers = entities.annotate(top_followers=sql.top_followers())
+        return followers.order_by(F("top_followers").desc(), "-has_account", "name", "id")
     return entities.order_by("-has_account", "name", "id")
 
 
-def with_listed_accounts(entities: QuerySet[Entity]) -> QuerySet[Entity]:
-    return entities.select_related("affiliated_hospital", "health_system").prefetch_related(
-        Prefetch("accounts", queryset=listed_accounts(), to_attr="listed_accounts")
+# --- what the page says ------------------------------------------------------------------------
+
+
+def reading(parsed: ParsedQuery) -> str:
+    """How the query was read, when not simply as a name."""
+    if parsed.ccn:
+        return f"Read as the CMS certification number {parsed.ccn}."
+    if parsed.npi:
+        return f"Read as the NPI {parsed.npi}."
+    if parsed.zip_code:
+        return f"Read as a ZIP code: listings in {parsed.zip_code}."
+    if parsed.address:
+        return f"Read as the address of an account: {parsed.address.url}"
+    spelled = [v for v in parsed.variants if v != parsed.folded]
+    if spelled:
+        return "Also looked for as “" + "”, “".join(spelled) + "”."
+    return ""
+
+
+def order_reason(parsed: ParsedQuery, sort: str) -> str:
+    if sort == Sort.NAME:
+        return "Sorted by name, A to Z."
+    if sort == Sort.FOLLOWERS:
+        return (
+            "Sorted by the largest following of each listing's accounts; listings without "
+            "accounts come last."
+        )
+    if not parsed.text:
+        return "Listings with a social media account come first, then by name."
+    return (
+        "Sorted by relevance: how closely the name, a known short name, the city or an "
+        "identifier matches your search, then how prominent the listing is (its largest "
+        "following, its beds, a verified account, a listing its organization claimed)."
     )
-
-
-# Entities whose account handles contain the query, at most this many (a handle search
-# finds a few listings; the cap keeps "e" from listing the whole registry).
-MAX_HANDLE_MATCHES = 500
-
-
-def _matching(entities: QuerySet[Entity], query: str) -> QuerySet[Entity]:
-    """Every condition is one an index serves on PostgreSQL (trigram indexes on name, on
-    UPPER(name) and on account keys; UPPER(city), CCN and NPI), so the database combines
-    index scans instead of reading every row."""
-    address = _pasted_address(query)
-    if address is not None:
-        # A pasted account address means that account: its characters say nothing about
-        # names (rapidfuzz would find every "Mayo Clinic" in "https://x.com/MayoClinic").
-        holders = _holders(Q(platform=address.platform, key=address.key))
-        return entities.filter(pk__in=holders).order_by("name", "id")
-    literal = Q(name__icontains=query) | Q(city__iexact=query) | Q(ccn=query.upper())
-    literal |= Q(npi=query) | Q(pk__in=_holders(_handle_condition(query)))
-    starts = Case(When(name__istartswith=query, then=1), default=0, output_field=IntegerField())
-    entities = entities.annotate(starts=starts, score=_score(query))
-    if len(query) >= MIN_FUZZY_LENGTH:
-        literal |= _fuzzy_condition(query)
-    return entities.filter(literal).order_by("-starts", "-score", "name", "id")
-
-
-def _holders(condition: Q) -> list[int]:
-    """Ids of the entities holding a listed account that meets `condition` (one query)."""
-    if condition == Q(pk=None):
-        return []
-    accounts = listed_accounts().filter(condition).order_by()
-    return list(accounts.values_list("entity_id", flat=True).distinct()[:MAX_HANDLE_MATCHES])
-
-
-def _pasted_address(query: str):
-    """The account a pasted address (a platform URL, a Mastodon @name@server) names, if any."""
-    if not detect_platform(query):
-        return None
-    try:
-        return normalize_account(query)
-    except AccountAddressError:
-        return None
-
-
-def _handle_condition(query: str) -> Q:
-    """An account whose handle contains the query (without its @)."""
-    # Keys are stored in lower case: a case-sensitive "contains" uses the key's trigram index.
-    handle = query.lstrip("@").lower()
-    return Q(key__contains=handle) if len(handle) >= 3 else Q(pk=None)
-
-
-def _score(query: str):
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import TrigramWordSimilarity  # noqa: PLC0415 - contrib.postgres is installed only on PostgreSQL
-
-        return TrigramWordSimilarity(query, "name")
-    return Func(Value(query), F("name"), function=SQLITE_FUZZY_FUNCTION, output_field=FloatField())
-
-
-def _fuzzy_condition(query: str) -> Q:
-    if connection.vendor == "postgresql":
-        # pg_trgm's `<%` operator (word similarity over its threshold), served by the
-        # GIN trigram index on name.
-        return Q(name__trigram_word_similar=query)
-    return Q(score__gte=SQLITE_THRESHOLD)
 
 
 # --- the choices of the filter form ---------------------------------------------------------
