@@ -8,12 +8,12 @@ import pytest
 from django.db import connection, connections
 
 
-def require_postgres() -> None:
+def require_postgres(what: str = "concurrency tests") -> None:
     """Skip off PostgreSQL, except when CI says the run must have it."""
     if connection.vendor != "postgresql":
         if os.environ.get("REQUIRE_POSTGRES") == "1":
             pytest.fail("REQUIRE_POSTGRES=1 but the tests are not running on PostgreSQL")
-        pytest.skip("concurrency tests need PostgreSQL (set DATABASE_URL)")
+        pytest.skip(f"{what} need PostgreSQL (set DATABASE_URL)")
 
 
 def run_at_once(count: int, work) -> list:

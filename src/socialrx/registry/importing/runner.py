@@ -1,6 +1,10 @@
 """Streams an import file through its layout in batches: a dry run (the preview) or the
-import itself. Memory holds one batch of rows, whatever the file's length (the keys already
+import itself. Memory holds a few batches of rows, whatever the file's length (the keys already
 met, to refuse a duplicate key, are kept on disk: `seen.py`).
+
+On PostgreSQL, hospitals and physicians go through `bulk.py` (COPY into a staging table, then
+set-based writes), their file read a few batches ahead in a second thread (`readahead.py`);
+every other layout, and every layout on SQLite, writes each batch through its own `process`.
 
 Progress goes to the cache, not the database: the import runs in one transaction (all or
 nothing), so a progress row written inside it would be invisible to the page polling it."""
@@ -9,7 +13,8 @@ from __future__ import annotations
 
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Generator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from django.conf import settings
@@ -19,11 +24,14 @@ from django.utils import timezone
 
 from socialrx.core.tabular import Row, Table, open_table
 
+from .bulk import FLUSH_ROWS, open_bulk
 from .layouts import LAYOUTS, ImportContext, Layout, Parsed
+from .readahead import read_ahead
 from .seen import SeenKeys, digest
 from .values import RowRejected
 
 BATCH_SIZE = 1000
+COUNT_NAMES = ("created", "updated", "unchanged", "rejected")
 MAX_KEPT_ERRORS = 500
 PROGRESS_TTL = 60 * 60 * 24
 # REGISTRY_IMPORT_XLSX_MAX_PART_MB when unset: the most one part of an .xlsx upload may unpack to.
@@ -41,7 +49,7 @@ class Outcome:
             self.errors.append((row_number, key[:120], message[:500]))
 
     def as_counts(self) -> dict[str, int]:
-        return {name: self.counts[name] for name in ("created", "updated", "unchanged", "rejected")}
+        return {name: self.counts[name] for name in COUNT_NAMES}
 
 
 def open_import_file(path: str | Path, kind: str, filename: str) -> tuple[Layout, Table]:
@@ -65,39 +73,71 @@ def run(
 ) -> Outcome:
     """Parse, de-duplicate and process every row; return the counts and the kept errors."""
     outcome = Outcome()
-    present = frozenset(table.columns)
-    seen = SeenKeys()
-    batch: list[Parsed] = []
+    context = replace(context, bulk=open_bulk(layout, context))
+    chunks = _chunks(table, layout)
+    if context.bulk is not None:
+        # Reading and checking the file (Python) goes on while the database writes: the bulk
+        # layouts' parsing needs no database, so a second thread can do it, up to a flush and a
+        # half ahead (while the database writes a flush, the next one is being parsed).
+        chunks = read_ahead(chunks, depth=3 * FLUSH_ROWS // (2 * BATCH_SIZE))
     done = 0
     try:
-        for row in table.rows():
-            done += 1
-            parsed = _parse(layout, row, present, outcome)
-            if parsed is not None:
-                batch.append(parsed)
-            if len(batch) >= BATCH_SIZE:
-                _flush(layout, _first_rows(batch, seen, outcome), context, outcome)
-                batch = []
-                report_progress(progress_key, done, total)
-        _flush(layout, _first_rows(batch, seen, outcome), context, outcome)
+        for chunk in chunks:
+            for rejection in chunk.rejected:
+                outcome.reject(*rejection)
+            _flush(layout, chunk.batch, context, outcome)
+            done = chunk.done
+            report_progress(progress_key, done, total)
     finally:
-        seen.close()
+        chunks.close()  # on a failure too: the file and the reading thread end here
+    if context.bulk is not None:
+        context.bulk.finish()  # the rows still staged
     report_progress(progress_key, done, total)
     return outcome
 
 
-def _parse(layout, row: Row, present, outcome: Outcome) -> Parsed | None:
+@dataclass
+class Chunk:
+    """A batch of parsed rows whose keys are new to the file, the rows rejected while reading
+    up to it, and how many rows of the file were read."""
+
+    done: int
+    batch: list[Parsed]
+    rejected: list[tuple[int, str, str]]
+
+
+def _chunks(table: Table, layout: Layout) -> Generator[Chunk, None, None]:
+    present = frozenset(table.columns)
+    seen = SeenKeys()
+    batch: list[Parsed] = []
+    rejected: list[tuple[int, str, str]] = []
+    done = 0
+    try:
+        for row in table.rows():
+            done += 1
+            parsed = _parse(layout, row, present, rejected)
+            if parsed is not None:
+                batch.append(parsed)
+            if len(batch) >= BATCH_SIZE:
+                yield Chunk(done, _first_rows(batch, seen, rejected), rejected)
+                batch, rejected = [], []
+        yield Chunk(done, _first_rows(batch, seen, rejected), rejected)
+    finally:
+        seen.close()
+
+
+def _parse(layout, row: Row, present, rejected: list) -> Parsed | None:
     if row.problem:
-        outcome.reject(row.number, "", f"The row {row.problem}.")
+        rejected.append((row.number, "", f"The row {row.problem}."))
         return None
     try:
         return layout.parse(row.values, present, row.number)
-    except RowRejected as rejected:
-        outcome.reject(row.number, "", rejected.message)
+    except RowRejected as refusal:
+        rejected.append((row.number, "", refusal.message))
         return None
 
 
-def _first_rows(batch: list[Parsed], seen: SeenKeys, outcome: Outcome) -> list[Parsed]:
+def _first_rows(batch: list[Parsed], seen: SeenKeys, rejected: list) -> list[Parsed]:
     """The batch without the rows whose key an earlier row of the file already had."""
     kept = []
     for parsed, first in zip(batch, seen.first_time([digest(p.key) for p in batch]), strict=True):
@@ -105,7 +145,7 @@ def _first_rows(batch: list[Parsed], seen: SeenKeys, outcome: Outcome) -> list[P
             kept.append(parsed)
         else:
             message = f"{parsed.label} appears on an earlier row of this file."
-            outcome.reject(parsed.row_number, parsed.label, message)
+            rejected.append((parsed.row_number, parsed.label, message))
     return kept
 
 

@@ -23,6 +23,15 @@ NULL_VALUES = frozenset({"", "not available", "not applicable", "n/a", "na", "no
 TRUE_VALUES = frozenset({"yes", "y", "true", "t", "1", "verified"})
 FALSE_VALUES = frozenset({"no", "n", "false", "f", "0"})
 MAX_TEXT = 300
+# Compiled once: each runs for every row of a file that may have a million.
+_EXCEL_WHOLE = re.compile(r"\d+\.0+")
+_WHOLE = re.compile(r"-?\d+")
+_POINTS = re.compile(r"\s*(\d+)(?:\s+out\s+of\s+(\d+))?\s*")
+_SHORT_CCN = re.compile(r"\d{4,5}(\.0+)?")
+_EXCEL_NPI = re.compile(r"\d{10}\.0+")
+_NPI = re.compile(r"\d{10}")
+_SHORT_ZIP = re.compile(r"\d{3,4}(\.0+)?")
+_ZIP = re.compile(r"\d{5}(-?\d{4})?")
 
 
 class RowRejected(Exception):
@@ -41,7 +50,9 @@ def text(value: str, label: str, *, required: bool = False, max_length: int = MA
             raise RowRejected(f"{label} is empty.")
         return ""
     value = " ".join(value.split())  # a line break inside a cell becomes a space
-    control = first_control_character(value)
+    # isprintable() is False for every control character: the character-by-character search
+    # (slow, and run for every cell of a million-row file) only runs when it will find one.
+    control = None if value.isprintable() else first_control_character(value)
     if control is not None:
         raise RowRejected(f"{label} contains {describe_character(control)}; remove it.")
     if len(value) > max_length:
@@ -53,9 +64,9 @@ def integer(value: str, label: str, *, minimum: int = 0, maximum: int | None = N
     if is_null(value):
         return None
     cleaned = value.replace(",", "").strip()
-    if re.fullmatch(r"\d+\.0+", cleaned):  # Excel's 350.0
+    if _EXCEL_WHOLE.fullmatch(cleaned):  # Excel's 350.0
         cleaned = cleaned.split(".")[0]
-    if not re.fullmatch(r"-?\d+", cleaned):
+    if not _WHOLE.fullmatch(cleaned):
         raise RowRejected(f"{label} “{value}” is not a whole number.")
     number = int(cleaned)
     if number < minimum or (maximum is not None and number > maximum):
@@ -100,7 +111,7 @@ def points(value: str, label: str) -> int | None:
     """'3 out of 10' → 3 (also a bare '3'), at most the "out of" or MAX_POINTS."""
     if is_null(value):
         return None
-    match = re.fullmatch(r"\s*(\d+)(?:\s+out\s+of\s+(\d+))?\s*", value)
+    match = _POINTS.fullmatch(value)
     if not match:
         raise RowRejected(f"{label} “{value}” is not a number of points.")
     number = int(match.group(1))
@@ -128,7 +139,7 @@ def day(value: str, label: str) -> date | None:
 def ccn(value: str, label: str = "CCN") -> str:
     """A CMS certification number; Excel's lost leading zeros are put back."""
     cleaned = value.strip().upper()
-    if re.fullmatch(r"\d{4,5}(\.0+)?", cleaned):
+    if _SHORT_CCN.fullmatch(cleaned):
         cleaned = cleaned.split(".")[0].zfill(6)
     if not cleaned:
         raise RowRejected(f"{label} is empty.")
@@ -143,11 +154,11 @@ def ccn(value: str, label: str = "CCN") -> str:
 
 def npi(value: str, label: str = "NPI") -> str:
     cleaned = value.strip()
-    if re.fullmatch(r"\d{10}\.0+", cleaned):
+    if _EXCEL_NPI.fullmatch(cleaned):
         cleaned = cleaned.split(".")[0]
     if not cleaned:
         raise RowRejected(f"{label} is empty.")
-    if not re.fullmatch(r"\d{10}", cleaned):
+    if not _NPI.fullmatch(cleaned):
         raise RowRejected(f"{label} “{value}” does not have 10 digits.")
     if not npi_check_digit_ok(cleaned):
         raise RowRejected(f"{label} {cleaned} fails the NPI check digit: it is mistyped.")
@@ -169,9 +180,9 @@ def zip_code(value: str, label: str = "ZIP code") -> str:
     cleaned = value.strip()
     if is_null(cleaned):
         return ""
-    if re.fullmatch(r"\d{3,4}(\.0+)?", cleaned):  # leading zeros lost in Excel
+    if _SHORT_ZIP.fullmatch(cleaned):  # leading zeros lost in Excel
         cleaned = cleaned.split(".")[0].zfill(5)
-    if not re.fullmatch(r"\d{5}(-?\d{4})?", cleaned):
+    if not _ZIP.fullmatch(cleaned):
         raise RowRejected(f"{label} “{value}” is not a US ZIP code.")
     return cleaned
 

@@ -20,6 +20,7 @@ from socialrx.core.tabular import FileProblem
 
 from ..freshness import mark_changed
 from ..importing import runner
+from ..importing.stage import RowRefused
 from ..models import Entity, ImportJob, ImportKind, ImportPhase, ImportRowError, ImportStatus
 
 logger = logging.getLogger(__name__)
@@ -27,6 +28,10 @@ ALLOWED_SUFFIXES = (".csv", ".txt", ".tsv", ".xlsx")
 # Names "registry imports" among the database's advisory locks (an arbitrary constant, "RPI2"):
 # two imports of overlapping files at once would each decide "new" for the same CCN.
 IMPORT_LOCK_KEY = 0x5250_4932
+# The columns of a file its layout does not read, kept with the preview's counts (at most this
+# many names, each at most this long: a header is the uploader's text).
+MAX_IGNORED_COLUMNS = 50
+MAX_COLUMN_NAME = 120
 
 
 def progress_key(job: ImportJob) -> str:
@@ -112,7 +117,7 @@ def preview_import(*, job_id: int) -> ImportJob | None:
         if ImportJob.objects.select_for_update().get(pk=job.pk).status != job.status:
             return job  # staff gave it up meanwhile
         _keep_errors(job, ImportPhase.PREVIEW, outcome.errors)
-        job.preview_counts = outcome.as_counts()
+        job.preview_counts = {**outcome.as_counts(), **_ignored(table.ignored_headers)}
         job.status = ImportStatus.READY
         job.save(update_fields=["preview_counts", "status"])
     return job
@@ -130,7 +135,12 @@ def start_import(*, actor, job: ImportJob) -> ImportJob:
     job.status, job.started_at = ImportStatus.IMPORTING, timezone.now()
     job.save(update_fields=["status", "started_at"])
     runner.report_progress(progress_key(job), 0, job.total_rows)  # not the preview's last figure
-    audit.record(actor=actor, action="registry.import.started", target=job, after=counts)
+    audit.record(
+        actor=actor,
+        action="registry.import.started",
+        target=job,
+        after={name: counts.get(name, 0) for name in runner.COUNT_NAMES},
+    )
     from ..tasks import run_import  # noqa: PLC0415 - tasks import the services: a top-level import would be a cycle
 
     transaction.on_commit(lambda: run_import.delay(job_id=job.pk))
@@ -168,6 +178,9 @@ def run_import(*, job_id: int) -> ImportJob | None:
             mark_changed()
     except ImportAbandoned:
         job.refresh_from_db()
+    except RowRefused as refused:  # the file's fault, not a bug: say which row
+        logger.warning("Import %s stopped: %s", job.public_id, refused)
+        _mark_failed(job, refused)
     except Exception as error:  # any failure: the transaction rolled back, say so
         logger.exception("Import %s failed", job.public_id)
         _mark_failed(job, error)
@@ -224,9 +237,13 @@ def abandon_import(*, actor, job: ImportJob) -> ImportJob:
 
 
 def _mark_failed(job: ImportJob, error: Exception, *, stage: str = "import") -> None:
-    reason = error.message if isinstance(error, FileProblem) else error.__class__.__name__
+    if isinstance(error, RowRefused):
+        problem = error.message
+    else:
+        reason = error.message if isinstance(error, FileProblem) else error.__class__.__name__
+        problem = f"The {stage} stopped ({reason}). Nothing from this file was imported."
     job.status = ImportStatus.FAILED
-    job.problem = f"The {stage} stopped ({reason}). Nothing from this file was imported."
+    job.problem = problem
     job.finished_at = timezone.now()
     job.save(update_fields=["status", "problem", "finished_at"])
 
@@ -249,6 +266,15 @@ def _source(job: ImportJob) -> str:
     if len(name) > room:
         name = name[: room - 1] + "…"
     return f"{start}{name}{end}"
+
+
+def _ignored(headers: list[str]) -> dict:
+    """The preview's note of the columns nobody reads ("Counted on"), as the file names them;
+    nothing when every column is read."""
+    if not headers:
+        return {}
+    names = [header[:MAX_COLUMN_NAME] for header in headers[:MAX_IGNORED_COLUMNS]]
+    return {"ignored_columns": names, "ignored_column_count": len(headers)}
 
 
 def _keep_errors(job: ImportJob, phase: str, errors) -> None:

@@ -118,6 +118,8 @@ def _job(request, job_id):
 def import_detail(request, job_id):
     job = _job(request, job_id)
     phase = ImportPhase.IMPORT if job.status == ImportStatus.DONE else ImportPhase.PREVIEW
+    counts = job.result_counts if job.status == ImportStatus.DONE else job.preview_counts
+    ignored = job.preview_counts.get("ignored_columns", [])
     return render(
         request,
         "registry/staff/import_detail.html",
@@ -127,7 +129,11 @@ def import_detail(request, job_id):
             "progress": runner.read_progress(import_services.progress_key(job)),
             "stalled": import_services.is_stalled(job),
             "errors": list(reviews.row_errors(job, phase)[:200]),
-            "counts": job.result_counts if job.status == ImportStatus.DONE else job.preview_counts,
+            "counts": counts,
+            # Every row the import keeps: new, updated and unchanged (only rejected ones go).
+            "kept": sum(counts.get(name, 0) for name in ("created", "updated", "unchanged")),
+            "ignored_columns": ignored,
+            "more_ignored": job.preview_counts.get("ignored_column_count", 0) - len(ignored),
         },
     )
 

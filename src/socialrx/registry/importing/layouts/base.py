@@ -25,6 +25,8 @@ class ImportContext:
     source: str  # where the rows come from, e.g. "Import of hospitals.csv"
     via: str  # recorded in history: "import:<job id>"
     today: date
+    # PostgreSQL's bulk path for this run (`importing.bulk`), set by the runner; None elsewhere.
+    bulk: Any = None
 
 
 @dataclass

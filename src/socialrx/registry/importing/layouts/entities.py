@@ -2,7 +2,10 @@
 
 Rows are upserted by their key (CCN, NPI, source id or name-and-place). Only the columns the
 file has are compared and written: a file without a bed count leaves bed counts alone. One
-module per kind: `hospitals`, `physicians`, `organizations` and `health_systems`."""
+module per kind: `hospitals`, `physicians`, `organizations` and `health_systems`.
+
+`process` below is how SQLite writes a batch; on PostgreSQL the layouts marked `bulk` hand
+their batches to `importing.bulk`, which decides the same way and writes through COPY."""
 
 from __future__ import annotations
 
@@ -31,6 +34,9 @@ class EntityLayout(Layout):
     readers: dict[str, tuple[str, Reader]] = {}
     # Fields written when an entity is created even if the file lacks the column.
     defaults: dict[str, Any] = {}
+    # Whether PostgreSQL imports this kind through the staging table (`importing.bulk`): a
+    # layout whose key is the entity's own (CCN, NPI) and whose rows all read the same fields.
+    bulk: bool = False
 
     def parse(self, values: dict[str, str], present: frozenset[str], row_number: int) -> Parsed:
         data = {}
@@ -61,7 +67,14 @@ class EntityLayout(Layout):
         """Turn references (a hospital's CCN) into ids; refuse rows whose reference is unknown."""
         return batch
 
+    def bulk_after_create(self) -> list[str]:
+        """SQL run on the bulk path once new entities are in: rows of other tables that waited
+        for them. `{stage}` names the staging table; `%(first)s`/`%(last)s` bound its rows."""
+        return []
+
     def process(self, batch: list[Parsed], context: ImportContext) -> BatchResult:
+        if context.bulk is not None:
+            return context.bulk.process(batch)
         result = BatchResult()
         batch = self.resolve(batch, result)
         existing = self.existing(batch)

@@ -23,6 +23,7 @@ class HospitalLayout(EntityLayout):
     entity_kind = EntityKind.HOSPITAL
     key_field = "ccn"
     key_label = "CCN"
+    bulk = True
     columns = (
         Column("ccn", ("Facility ID", "CCN", "CMS Certification Number", "Provider ID",
                        "Provider Number", "CMS Certification Number (CCN)"), required=True),
@@ -64,6 +65,16 @@ class HospitalLayout(EntityLayout):
     def write(self, to_create, to_update, changed_fields, history, context) -> None:
         super().write(to_create, to_update, changed_fields, history, context)
         link_patient_experience(to_create)
+
+    def bulk_after_create(self) -> list[str]:
+        """`link_patient_experience`, set-based: the staging table holds each new hospital's
+        id and CCN."""
+        return [
+            f"UPDATE {model._meta.db_table} r SET entity_id = s.entity_id FROM {{stage}} s "  # noqa: S608 - names from the models, never from the file
+            "WHERE s.is_new AND s.row_number BETWEEN %(first)s AND %(last)s "
+            "AND r.entity_id IS NULL AND r.ccn = s.ccn"
+            for model in (HvbpResult, HcahpsHospitalResult)
+        ]
 
 
 def link_patient_experience(hospitals: list[Entity]) -> None:

@@ -22,6 +22,7 @@ class PhysicianLayout(EntityLayout):
     entity_kind = EntityKind.PHYSICIAN
     key_field = "npi"
     key_label = "NPI"
+    bulk = True
     columns = (
         Column("npi", ("NPI", "National Provider Identifier"), required=True),
         Column("name", ("Name", "Full Name", "Physician Name")),
