@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
 from socialrx.core import charts
@@ -39,7 +40,8 @@ def search_page(request):
     filters = search.SearchFilters(
         **{k: v for k, v in values.items() if k != "q"}, query=values.get("q", "")
     )
-    entities = search.with_listed_accounts(search.search_entities(filters))
+    results = search.search(filters)
+    entities = search.with_listed_accounts(results.entities)
     if request.GET.get("format") == "csv":
         return exports.entities_csv(entities)
     return render(
@@ -48,7 +50,9 @@ def search_page(request):
         {
             "form": form,
             "filters": filters,
-            "searched": bool(values),
+            "results": results,
+            "max_query_length": search.MAX_QUERY_LENGTH,
+            "searched": bool(set(values) - {"sort"}),
             "page": paginate(request, entities, per_page=PAGE_SIZE),
             "querystring": querystring_without_page(request),
         },
@@ -136,13 +140,18 @@ def adoption_dashboard(request):
         response = exports.adoption_csv(adoption, section)
         if response is not None:
             return response
-    return render(
+    is_current = statistics.is_current(adoption)
+    response = render(
         request,
         "registry/adoption.html",
         {
             "form": form,
             "adoption": adoption,
+            "is_current": is_current,
             "kind_label": dict(form.fields["kind"].choices)[kind],
+            "key_figures": sorted(adoption.platform_rows(), key=lambda row: -row[2])[
+                :KEY_PLATFORMS
+            ],
             "platform_bars": _platform_bars(adoption),
             "any_bar": charts.bar_width(adoption.share, adoption.share),
             "table_platforms": adoption.platform_rows()[:TABLE_PLATFORMS],
@@ -157,6 +166,9 @@ def adoption_dashboard(request):
             "querystring": _querystring(kind, as_of),
         },
     )
+    if not is_current:  # the figures before the latest change, while a task recomputes them
+        patch_cache_control(response, no_cache=True)
+    return response
 
 
 def _querystring(kind: str, as_of) -> str:
@@ -164,6 +176,18 @@ def _querystring(kind: str, as_of) -> str:
 
 
 TABLE_PLATFORMS = 6  # platform columns of the breakdown tables (the CSVs have them all)
+KEY_PLATFORMS = 3  # the most used platforms among the headline figures
+SHORT_TABLE_ROWS = 8  # longer breakdowns are folded away, behind "Show all …"
+# What a breakdown's groups are called ("Show all 52 states").
+GROUP_NOUNS = {
+    "state": "states",
+    "region": "regions",
+    "type": "hospital types",
+    "ownership": "ownership groups",
+    "size": "size bands",
+    "specialty": "specialties",
+    "category": "categories",
+}
 
 
 def _platform_bars(adoption) -> list[tuple]:
@@ -188,14 +212,23 @@ def _over_time_chart(adoption):
 
 
 def _breakdown_bars(adoption) -> list[dict]:
+    """Each breakdown with its bars, folded when long, and how many entities its field is
+    known for (a blank type or ownership, a size without a bed count, is "Not known")."""
     sections = []
     for name, rows in adoption.breakdowns.items():
         top = max((row.share for row in rows), default=0)
+        known_groups = [row for row in rows if row.key]
         sections.append(
             {
                 "name": name,
                 "label": adoption.dimension_labels[name],
+                "noun": GROUP_NOUNS.get(name, "groups"),
                 "rows": [(row, charts.bar_width(row.share, top)) for row in rows],
+                "folded": len(rows) > SHORT_TABLE_ROWS,
+                "known": adoption.known.get(name, adoption.total),
+                # shown beside a folded table: the ends of its range
+                "highest": max(known_groups, key=lambda row: row.share, default=None),
+                "lowest": min(known_groups, key=lambda row: row.share, default=None),
             }
         )
     return sections
@@ -209,5 +242,12 @@ def _utilization_tables(adoption) -> list[dict]:
         rows = [("All", groups.get("__all__", {}))] + [
             (labels[key], groups[key]) for key in ordered
         ]
-        tables.append({"name": name, "label": adoption.dimension_labels[name], "rows": rows})
+        tables.append(
+            {
+                "name": name,
+                "label": adoption.dimension_labels[name],
+                "rows": rows,
+                "known": adoption.known.get(name, adoption.total),
+            }
+        )
     return tables
