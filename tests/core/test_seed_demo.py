@@ -1,6 +1,7 @@
 """`socialrx seed-demo`: every app's own demo, run in declared order, loaded once however
 often run; the small profile for the tests, the full one for `make run`."""
 
+from datetime import date
 from io import StringIO
 
 import pytest
@@ -12,8 +13,11 @@ from django.core.management.base import CommandError
 from socialrx.accounts.models import User
 from socialrx.billing.models import Invoice
 from socialrx.core.demo import DemoContext, DemoError, DemoReport, demo_apps
+from socialrx.core.platforms import Platform
 from socialrx.membership.models import Membership, MembershipApplication, Plan
 from socialrx.organizations.models import Invitation, Organization, Seat
+from socialrx.registry.demo import hospitals_on
+from socialrx.registry.demo.shapes import REFERENCE_DAY
 from socialrx.registry.models import Account, Entity, EntityKind, ImportJob
 
 pytestmark = pytest.mark.integration
@@ -80,6 +84,24 @@ def test_seed_demo_is_idempotent_and_covers_every_role_and_membership_state(db):
     assert first["Organization"] == 3
     assert_every_role_and_membership_state()
     assert Entity.objects.filter(kind=EntityKind.HOSPITAL, is_generated=False).count() == 5381
+    assert_the_published_adoption_of_5381_hospitals()
+
+
+def assert_the_published_adoption_of_5381_hospitals() -> None:
+    """Hospital r of n (from 0) joins a platform when its curve reaches (r + 0.5) / n
+    (tests/registry/test_demo.py): by a day when the curve stands at c, those with
+    r + 0.5 <= n * c."""
+    hospitals = Entity.objects.filter(kind=EntityKind.HOSPITAL, is_generated=False)
+    assert hospitals.filter(bed_count_is_generated=True).count() == 5381
+    # 2013: 5,381 * 3,351 / 3,371 = 5,349.07 on Facebook; 5,381 * 1,713 / 3,371 = 2,734.39 on X.
+    assert hospitals_on(Platform.FACEBOOK, REFERENCE_DAY) == 5349
+    assert hospitals_on(Platform.X, REFERENCE_DAY) == 2734
+    # Oct 2009: 391 of about 5,000 hospitals (7.8 %) on the Hospital Social Network List; how
+    # many had any account follows from how often platforms were joined together, not a rule.
+    present = hospitals.filter(
+        accounts__first_listed__lte=date(2009, 10, 31), accounts__is_generated=True
+    ).distinct()
+    assert 0.07 < present.count() / 5381 < 0.086
 
 
 def test_the_small_demo_covers_every_role_and_membership_state(demo_small):
@@ -92,8 +114,11 @@ def test_the_small_profile_is_really_small(demo_small):
 
     assert hospitals.count() == 40  # 10 in each state, instead of 5,381
     assert set(hospitals.values_list("state", flat=True)) == {"MN", "NY", "TX", "CA"}
+    # Every hospital gets generated accounts: Facebook alone reaches 99.4 % of them by 2013,
+    # and the 40th of 40 (at quantile 39.5 / 40 = 98.75 %) is within that.
     with_accounts = hospitals.filter(accounts__is_generated=True).distinct()
-    assert with_accounts.count() == 24
+    assert with_accounts.count() == 40
+    assert hospitals.filter(bed_count_is_generated=True).count() == 40
     # 30 generated physicians, and the listing of Riverside's chief medical officer.
     assert Entity.objects.filter(kind=EntityKind.PHYSICIAN, is_generated=True).count() == 31
     assert ImportJob.objects.filter(original_name__endswith=".sample.csv").count() == 5

@@ -1,7 +1,8 @@
 """The foundation's browser journey, clicked through as a person would: a visitor signs up,
-verifies the email (read from the test outbox), creates an organization and invites a
-colleague; the colleague opens the link, signs up and sees the organization's page listing
-both people. axe-core checks every distinct page on the way."""
+verifies the email (read from the test outbox), finds no listing for their hospital, creates
+the organization from the empty form and invites a colleague; the colleague opens the link,
+signs up and sees the organization's page listing both people. axe-core checks every distinct
+page on the way."""
 
 import re
 
@@ -55,6 +56,16 @@ def test_a_visitor_signs_up_creates_an_organization_and_a_colleague_joins(
     ).to_be_visible()
     assert_accessible(page, context="dashboard, no organization")
     page.get_by_role("link", name="Add an organization", exact=True).click()
+
+    # Adding one starts from the registry; this hospital is not listed (the registry is empty
+    # here: tests/e2e/test_onboarding_from_registry.py starts from a listing).
+    expect(
+        page.get_by_role("heading", name="Find your hospital or practice in the registry")
+    ).to_be_visible()
+    page.get_by_label("Name, city, CMS certification number or NPI").fill("Riverside Regional")
+    page.get_by_role("button", name="Find").click()
+    expect(page.get_by_role("alert")).to_contain_text("Nothing in the registry matches")
+    page.get_by_role("link", name="Add your organization with an empty form").click()
 
     expect(page.get_by_role("heading", name="Add your organization")).to_be_visible()
     assert_accessible(page, context="organization form")
@@ -117,6 +128,7 @@ def test_bad_organization_input_is_explained_beside_the_fields_and_creates_nothi
 ):
     login(page, live_server, user)
     page.get_by_role("link", name="Add an organization", exact=True).click()
+    page.get_by_role("link", name="Add your organization with an empty form").click()
     page.get_by_label("Type").select_option(label="Hospital")
     page.get_by_label("Name").fill("Mercy Hospital")
     page.get_by_label("City").fill("Springfield")

@@ -32,7 +32,10 @@ def test_a_person_without_an_organization_is_invited_to_add_one(client):
 
     assert panel(response)["memberships"] == []
     assert b"You are not part of an organization yet" in response.content
-    assert b'href="/organizations/new/"' in response.content
+    # Adding one starts from the registry's "find your hospital or practice" (declared by the
+    # registry as RegistryConfig.organization_finder), not the empty form.
+    assert panel(response)["add_organization_url"] == "/organizations/start/"
+    assert b'href="/organizations/start/"' in response.content
 
 
 def test_a_member_sees_their_organizations_with_role_and_head_count(client, org_a, org_b):

@@ -83,6 +83,7 @@ def test_creating_an_organization_is_audited_with_its_values(user):
         "state": "CA",
         "postal_code": "95819",
         "website": "https://www.mercy-example.org",
+        "phone": "",  # not given
         "licensed_beds": 350,
         "hospital_count": None,
         "provider_count": None,

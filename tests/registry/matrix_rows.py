@@ -9,7 +9,7 @@ from functools import cached_property
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from socialrx.registry.models import Account, Claim, Correction, Entity, ImportJob
+from socialrx.registry.models import Account, Claim, Correction, Entity, EntityAlias, ImportJob
 from socialrx.registry.services.imports import preview_import
 from tests.factories import UserFactory
 from tests.permission_matrix_kit import (
@@ -55,6 +55,16 @@ def _listing_url(name: str, *extra: Callable[[World], object]) -> Callable[[Worl
     return lambda world: reverse(name, args=[*_listing_a(world), *(arg(world) for arg in extra)])
 
 
+def _unclaimed_url(name: str) -> Callable[[World], str]:
+    return lambda world: reverse(
+        name, args=[world.unclaimed_listing.kind_slug, world.unclaimed_listing.key]
+    )
+
+
+def _claim_for_org_a(world: World) -> str:
+    return f"{_unclaimed_url('onboarding:claim')(world)}?organization={world.org_a.public_id}"
+
+
 def _account_id(world: World):
     return world.account_a.public_id
 
@@ -87,12 +97,21 @@ class RegistryData:
         return preview_import(job_id=job.pk)
 
     @cached_property
+    def unclaimed_listing(self) -> Entity:
+        """A hospital no organization has claimed: a new organization may start from it."""
+        return EntityFactory(name="NORTHFIELD COMMUNITY HOSPITAL", city="NORTHFIELD")
+
+    @cached_property
     def pending_claim(self) -> Claim:
         return ClaimFactory(entity=self.listing_a, claimant=UserFactory())
 
     @cached_property
     def pending_correction(self) -> Correction:
         return CorrectionFactory(entity=self.listing_a)
+
+    @cached_property
+    def alias_a(self) -> EntityAlias:
+        return EntityAlias.objects.create(entity=self.listing_a, alias="RRMC")
 
 
 WORLD_DATA = RegistryData
@@ -195,6 +214,20 @@ ROWS: dict[str, tuple[Case, ...]] = {
         data=lambda world: {"note": "No link to the hospital."},
         effect=lambda world: Claim.objects.filter(status="rejected").exists(),
     ),
+    "registry:staff_aliases": (
+        get(named("registry:staff_aliases"), STAFF_ONLY),
+        post(
+            named("registry:staff_aliases"),
+            STAFF_ONLY_ACTION,
+            data=lambda world: {"listing": world.listing_a.ccn, "alias": "Riverside RMC"},
+            effect=lambda world: EntityAlias.objects.filter(alias="Riverside RMC").exists(),
+        ),
+    ),
+    "registry:staff_alias_remove": post_only(
+        named("registry:staff_alias_remove", lambda world: world.alias_a.public_id),
+        STAFF_ONLY_ACTION,
+        effect=lambda world: not EntityAlias.objects.filter(alias="RRMC").exists(),
+    ),
     "registry:staff_corrections": (get(named("registry:staff_corrections"), STAFF_ONLY),),
     "registry:staff_correction_accept": post_only(
         named("registry:staff_correction_accept", lambda world: world.pending_correction.public_id),
@@ -209,6 +242,25 @@ ROWS: dict[str, tuple[Case, ...]] = {
         STAFF_ONLY_ACTION,
         data=lambda world: {"note": "The number is right."},
         effect=lambda world: Correction.objects.filter(status="rejected").exists(),
+    ),
+    # Adding an organization from its listing (registry/onboarding_urls.py).
+    "onboarding:find": (
+        get(named("onboarding:find"), SIGNED_IN),
+        get(fixed("/organizations/start/?q=riverside"), SIGNED_IN, label="GET search"),
+    ),
+    # On to the organization form, filled in (a redirect for every signed-in person).
+    "onboarding:listing": (get(_unclaimed_url("onboarding:listing"), signed_in(DONE)),),
+    # Only an admin of the organization named may claim the listing for it.
+    "onboarding:claim": (
+        get(_claim_for_org_a, only(ADMIN_A, grant=ALLOW, deny=NOT_FOUND)),
+        post(
+            _claim_for_org_a,
+            only(ADMIN_A, grant=DONE, deny=NOT_FOUND),
+            data=lambda world: {"job_title": "Director of Communications"},
+            effect=lambda world: Claim.objects.filter(
+                entity=world.unclaimed_listing, organization=world.org_a
+            ).exists(),
+        ),
     ),
     "GET /api/v1/registry/entities": (
         get(fixed("/api/v1/registry/entities?q=riverside"), PUBLIC, label="session"),

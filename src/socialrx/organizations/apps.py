@@ -11,6 +11,9 @@ class OrganizationsConfig(AppConfig):
     # Its demo data, run by `socialrx seed-demo` in demo_order (see socialrx.core.demo).
     demo = "socialrx.organizations.demo.seed"
     demo_order = 20
+    # Its generated rows for `socialrx seed-scale`, run in scale_order (see socialrx.core.scale).
+    scale = "socialrx.organizations.scale.SCALE"
+    scale_order = 20
     # Models center staff may look up in the Django admin (read-only; see accounts.backends).
     staff_admin_models = ("organization", "seat", "invitation")
 

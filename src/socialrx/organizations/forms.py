@@ -26,6 +26,7 @@ class OrganizationForm(ModelForm):
             "state",
             "postal_code",
             "website",
+            "phone",
             "licensed_beds",
             "hospital_count",
             "provider_count",
@@ -34,6 +35,7 @@ class OrganizationForm(ModelForm):
             "npi",
         ]
         help_texts = {
+            "phone": "The main number, e.g. (507) 555-0100.",
             "licensed_beds": "Hospitals: the number of licensed beds.",
             "hospital_count": "Health systems: how many hospitals the system runs.",
             "provider_count": "Practices: physicians and advanced practice providers.",

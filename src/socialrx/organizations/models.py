@@ -31,6 +31,7 @@ class Organization(models.Model):
     state = models.CharField(max_length=2, choices=US_STATES)
     postal_code = models.CharField("ZIP code", max_length=10, blank=True)
     website = models.URLField(blank=True)
+    phone = models.CharField(max_length=40, blank=True)
     licensed_beds = models.PositiveIntegerField(
         null=True, blank=True, validators=[MinValueValidator(1)]
     )

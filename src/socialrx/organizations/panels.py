@@ -12,4 +12,5 @@ def organizations(request) -> dict:
         "invitations": list(selectors.open_invitations_for_email(user.email)),
         # Staff, coaches and researchers work for the center: no organization is missing.
         "works_for_the_center": user.has_center_role,
+        "add_organization_url": selectors.organization_start_url(),
     }

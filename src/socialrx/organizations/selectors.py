@@ -7,6 +7,7 @@ import functools
 from django.apps import apps
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
@@ -44,6 +45,26 @@ def _seat_limit_policy():
     declared = (getattr(config, "seat_limit_policy", None) for config in apps.get_app_configs())
     path = next((path for path in declared if path), None)
     return import_string(path) if path else None
+
+
+def organization_finder_url() -> str | None:
+    """Where adding an organization starts when an app offers to find it first (the
+    registry's "find your hospital or practice"): the URL name an app declares on its AppConfig
+    (`organization_finder = "namespace:name"`), so this app never imports the one built on top
+    of it. None without one: the empty form is the start."""
+    name = _organization_finder()
+    return reverse(name) if name else None
+
+
+def organization_start_url() -> str:
+    """The link of "Add an organization": the finder when there is one, else the form."""
+    return organization_finder_url() or reverse("organizations:create")
+
+
+@functools.cache
+def _organization_finder() -> str | None:
+    declared = (getattr(config, "organization_finder", None) for config in apps.get_app_configs())
+    return next((name for name in declared if name), None)
 
 
 def seats_of_user(user) -> QuerySet[Seat]:

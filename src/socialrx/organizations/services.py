@@ -39,6 +39,7 @@ ORGANIZATION_FIELDS = [
     "state",
     "postal_code",
     "website",
+    "phone",
     "licensed_beds",
     "hospital_count",
     "provider_count",

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from socialrx.core.errors import DomainError, add_error_to_form
@@ -14,7 +15,14 @@ from socialrx.organizations.forms import OrganizationForm
 @login_required
 @require_http_methods(["GET", "POST"])
 def create(request):
-    form = OrganizationForm(request.POST or None)
+    """The form, filled in from the query string when a page sends the person here with what
+    it knows (the registry's listing: /organizations/new/?name=…&city=…), and, after creating,
+    on to `next` (a page of this site) with `organization=<its public id>`."""
+    then = _continuation(request)
+    prefill = {
+        name: request.GET[name] for name in OrganizationForm._meta.fields if request.GET.get(name)
+    }
+    form = OrganizationForm(request.POST or None, initial=prefill)
     if request.method == "POST" and form.is_valid():
         try:
             organization = services.create_organization(
@@ -24,8 +32,30 @@ def create(request):
             add_error_to_form(form, error)
         else:
             messages.success(request, f"{organization} was created. You are its admin.")
+            if then:
+                separator = "&" if "?" in then else "?"
+                return redirect(f"{then}{separator}organization={organization.public_id}")
             return redirect("organizations:detail", organization.public_id)
-    return render(request, "organizations/form.html", {"form": form, "creating": True})
+    return render(
+        request,
+        "organizations/form.html",
+        {
+            "form": form,
+            "creating": True,
+            "prefilled": bool(prefill),
+            "next": then,
+            "finder_url": selectors.organization_finder_url(),
+        },
+    )
+
+
+def _continuation(request) -> str:
+    """The page to go on to after creating: a path on this site, or ""."""
+    then = request.POST.get("next") or request.GET.get("next") or ""
+    is_local = then.startswith("/") and url_has_allowed_host_and_scheme(
+        then, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return then if is_local else ""
 
 
 @login_required

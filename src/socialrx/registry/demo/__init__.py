@@ -3,18 +3,20 @@
 Real: every US hospital (CMS Hospital General Information) and their HCAHPS results (CMS
 Hospital VBP, HCAHPS state and national averages, the long hospital layout), imported through
 the same import jobs staff use. Generated, and marked so wherever shown, counted or exported:
-social media accounts with quarterly follower counts for a few hundred hospitals, bed counts
-for those hospitals (CMS publishes none), a few hundred physicians, and the demo member
+a bed count for every hospital (CMS publishes none), social media accounts with quarterly
+follower counts for every hospital, a few hundred physicians, and the demo member
 organizations' own listings. No public list of real accounts exists (shared/data/SOURCES.md).
 
-The generated accounts follow the published shapes (shared/background/published-figures.md):
-Facebook on nearly every listed hospital and X on about half; followers heavy-tailed
-(log-normal), rising with bed size and non-profit ownership, with Griffis et al.'s 2013
-medians by bed size at the end of 2013.
+The generated accounts follow the published figures (shared/background/published-figures.md):
+the share of hospitals on each platform grows as the Hospital Social Network List counted it
+in 2009–2010 (7.8 % of hospitals with any presence in Oct 2009) to Griffis et al.'s 2013
+figures (99.4 % on Facebook, 50.8 % on X), see shapes.HOSPITAL_ADOPTION; followers are
+heavy-tailed (log-normal), rising with bed size and non-profit ownership, with Griffis et
+al.'s 2013 medians by bed size at the end of 2013.
 
 Run by `socialrx seed-demo` after the organizations. The small profile (for the tests) imports
 a sample of the CMS files (10 hospitals in each of MN, NY, TX and CA, see cms.CmsSample) and
-generates accounts for 24 of those hospitals and 30 physicians.
+generates the same for those 40 hospitals, and 30 physicians.
 
 Reads: "center_staff", "demo_hospital", "demo_health_system", "demo_practice",
 "demo_practice_admin" and "demo_physician"."""
@@ -23,18 +25,20 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 
 from socialrx.core.demo import DemoContext, DemoReport, Tally
+from socialrx.core.platforms import Platform
 
 from ..freshness import mark_changed
 from ..models import Account, Entity, EntityKind, ImportJob
 from .cms import CMS_FILES, CmsSample, import_cms_files
-from .hospitals import DEMO_HOSPITALS, generate_hospital_accounts
+from .hospitals import GeneratedHospitals, generate_hospitals
 from .members import member_listings, today
 from .physicians import DEMO_PHYSICIANS, demo_npi, generate_physicians
-from .shapes import SEED
+from .shapes import REFERENCE_DAY, SEED
 
 __all__ = [
     "CMS_FILES",
@@ -50,13 +54,12 @@ __all__ = [
 @dataclass(frozen=True)
 class RegistryProfile:
     sample: CmsSample | None  # None: every CMS row
-    hospitals_with_accounts: int
     physicians: int
 
 
 PROFILES = {
-    "full": RegistryProfile(None, DEMO_HOSPITALS, DEMO_PHYSICIANS),
-    "small": RegistryProfile(CmsSample(("MN", "NY", "TX", "CA"), per_state=10), 24, 30),
+    "full": RegistryProfile(None, DEMO_PHYSICIANS),
+    "small": RegistryProfile(CmsSample(("MN", "NY", "TX", "CA"), per_state=10), 30),
 }
 
 
@@ -64,7 +67,7 @@ def seed(context: DemoContext) -> DemoReport:
     tally = Tally(
         **{"registry listings": Entity, "registry accounts": Account, "registry imports": ImportJob}
     )
-    jobs, _ = seed_registry_demo(
+    jobs, created = seed_registry_demo(
         staff=context.get("center_staff"),
         hospital_org=context.get("demo_hospital"),
         system_org=context.get("demo_health_system"),
@@ -81,8 +84,9 @@ def seed(context: DemoContext) -> DemoReport:
             f"({counts.get('created', 0):,} created, {counts.get('updated', 0):,} updated, "
             f"{counts.get('unchanged', 0):,} unchanged, {counts.get('rejected', 0):,} rejected)"
         )
+    lines.extend(generated_lines(created["hospitals"]))
     lines.append(
-        f"{Account.objects.filter(is_generated=True).count():,} generated demo accounts "
+        f"{Account.objects.filter(is_generated=True).count():,} generated demo accounts in all "
         "(marked as demo data wherever shown); "
         f"{Entity.objects.filter(is_generated=True).count():,} generated listings."
     )
@@ -102,9 +106,9 @@ def seed_registry_demo(
 ):
     jobs = import_cms_files(staff, profile.sample)
     rng, day = random.Random(SEED), today()
-    created = {"accounts": 0, "physicians": 0}
+    created = {"hospitals": None, "physicians": 0}
     if not Account.objects.filter(is_generated=True, entity__kind=EntityKind.HOSPITAL).exists():
-        created["accounts"] += generate_hospital_accounts(rng, day, profile.hospitals_with_accounts)
+        created["hospitals"] = generate_hospitals(rng, day)
     if not Entity.objects.filter(kind=EntityKind.PHYSICIAN, is_generated=True).exists():
         created["physicians"] = generate_physicians(rng, day, profile.physicians)
     member_listings(
@@ -117,3 +121,44 @@ def seed_registry_demo(
     )
     mark_changed()
     return jobs, created
+
+
+def generated_lines(made: GeneratedHospitals | None) -> list[str]:
+    """What was generated for the real hospitals, and the published adoption it reproduces."""
+    if made is None:
+        return []
+    lines = [
+        f"Generated for the {made.hospitals:,} CMS hospitals (marked as generated wherever "
+        f"shown): {made.bed_counts:,} bed counts by hospital type (CMS publishes none), "
+        f"{made.accounts:,} accounts and {made.snapshots:,} quarterly follower counts."
+    ]
+    on = {
+        platform: hospitals_on(platform, REFERENCE_DAY)
+        for platform in (Platform.FACEBOOK, Platform.X)
+    }
+    if made.hospitals:
+        share = {platform: count / made.hospitals for platform, count in on.items()}
+        lines.append(
+            f"On {REFERENCE_DAY:%b %-d, %Y}: {on[Platform.FACEBOOK]:,} on Facebook "
+            f"({share[Platform.FACEBOOK]:.1%}) and {on[Platform.X]:,} on X "
+            f"({share[Platform.X]:.1%}), as Griffis et al. 2014 found (99.4 % and 50.8 %); "
+            "first listed from 2005 on, as the Hospital Social Network List grew in 2009–2010."
+        )
+    return lines
+
+
+def hospitals_on(platform: str, day: date) -> int:
+    """Real hospitals with a generated account on `platform` listed on `day`."""
+    return (
+        Account.objects.filter(
+            entity__kind=EntityKind.HOSPITAL,
+            entity__is_generated=False,
+            is_generated=True,
+            platform=platform,
+            first_listed__lte=day,
+        )
+        .exclude(removed_on__lte=day)
+        .values("entity")
+        .distinct()
+        .count()
+    )

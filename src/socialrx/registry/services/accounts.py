@@ -112,7 +112,7 @@ def add_account(
         after={"account": account_label(account), "url": account.url, "followers": followers},
         via=via,
     )
-    mark_changed()
+    mark_changed(entity)
     return account
 
 
@@ -161,7 +161,7 @@ def update_account(
         },
         via="manual",
     )
-    mark_changed()
+    mark_changed(account.entity)
     return account
 
 
@@ -188,5 +188,5 @@ def remove_account(*, actor, account: Account, reason: str = "", via: str = "man
         },
         via=via,
     )
-    mark_changed()
+    mark_changed(account.entity)
     return account

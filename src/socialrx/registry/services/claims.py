@@ -165,7 +165,7 @@ def _link_organization(claim: Claim, actor) -> None:
             before={"organization": ""},
             after={"organization": claim.organization.name, "via": f"claim:{claim.public_id}"},
         )
-        mark_changed()
+        mark_changed(entity)
 
 
 def _locked_pending(claim: Claim) -> Claim:

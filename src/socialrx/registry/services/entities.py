@@ -65,5 +65,7 @@ def update_entity_details(*, actor, entity: Entity, changes: dict[str, str], via
         after=after,
         via=via,
     )
+    # Not only its own page: the pages of its health system, its hospital and its physicians
+    # show its name and place, so every page's version moves.
     mark_changed()
     return entity
