@@ -1,6 +1,8 @@
 # SocialRx: two commands for a fresh machine.
 #   make run   install into .venv, migrate, load the demo data, serve on 127.0.0.1:$PORT (8000)
 #   make test  install into .venv, then ruff and the whole pytest suite (scripts/test.sh)
+#   make bench-quick  the main pages under load at size S, loaded fresh (about a minute; CI)
+#   make bench        the same at size L, on a database already loaded (bench/run.py says how)
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -9,7 +11,7 @@ BIN := $(VENV)/bin
 # Stamped after a successful install; pyproject.toml being newer triggers a reinstall.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test
+.PHONY: install run test bench bench-quick
 
 install: $(INSTALLED)
 
@@ -31,3 +33,13 @@ run: install
 
 test: install
 	scripts/test.sh
+
+# Benchmarks (bench/run.py): PostgreSQL behind gunicorn with the production settings, Redis,
+# wrk. BENCH_POSTGRES_URL names the server (postgres://postgres@127.0.0.1:5432/postgres),
+# BENCH_L_DATABASE_URL the loaded size-L database (socialrx_scale on it), BENCH_REDIS_URL the
+# Redis database the runs empty and use (redis://127.0.0.1:6379/5).
+bench-quick: install
+	$(BIN)/python bench/run.py --size S
+
+bench: install
+	$(BIN)/python bench/run.py --size L

@@ -69,6 +69,14 @@ def _clean_cache(_own_redis_database):
 
 
 @pytest.fixture(autouse=True)
+def _pages_drawn_by_their_views(settings):
+    """Tests see every page drawn by its view (they read what the view put in the context), not
+    the copy the page cache keeps for anonymous visitors; tests/core/test_pagecache.py and
+    tests/registry/test_page_cache.py turn the cache on where they test it."""
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture(autouse=True)
 def _import_files_in_tmp(settings, tmp_path_factory):
     """Uploaded registry import files go to a throw-away directory, not the project's var/."""
     settings.REGISTRY_IMPORT_DIR = tmp_path_factory.mktemp("imports")

@@ -104,6 +104,8 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
+        # No "loaders": Django then uses its cached loader (each template read and compiled
+        # once per process), in development too; tests/core/test_pagecache.py checks it.
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -309,6 +311,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "socialrx.billing.tasks.release_expired_holds",
         "schedule": crontab(minute="*/5"),
     },
+    # Today's adoption figures are keyed by date: computing them just after the day turns keeps
+    # the first visitor of a new day from waiting for a live computation.
+    "registry-refresh-statistics": {
+        "task": "socialrx.registry.tasks.refresh_statistics",
+        "schedule": crontab(hour=6, minute=7),
+    },
 }
 
 # Registry: uploaded import files (kept outside MEDIA_ROOT, never served), their size limit,
@@ -327,6 +335,15 @@ NINJA_PAGINATION_MAX_LIMIT = 100
 
 # Invitations: a signed link that is valid this long and works once.
 INVITATION_MAX_AGE_DAYS = int(env("INVITATION_MAX_AGE_DAYS", "14"))
+
+# Public pages served to anonymous visitors from the cache (core.pagecache) for at most this
+# long; a change of the data they show replaces them at once. 0 turns the page cache off, the
+# default with DEBUG: the development server reloads templates without a restart, and a kept
+# page would hide an edit.
+PAGE_CACHE_SECONDS = int(env("PAGE_CACHE_SECONDS", "0" if DEBUG else "600"))
+# /bench/ceiling/ (the benchmark's ceiling: the base template, the same middleware, no query)
+# exists only when this is on; `make bench` turns it on for its own server.
+BENCH_CEILING = env_bool("BENCH_CEILING", False)
 
 # Content-Security-Policy: nothing inline, nothing from another origin.
 CONTENT_SECURITY_POLICY = {

@@ -11,6 +11,9 @@ class AccountsConfig(AppConfig):
     # Its demo data, run by `socialrx seed-demo` in demo_order (see socialrx.core.demo).
     demo = "socialrx.accounts.demo.seed"
     demo_order = 10
+    # Its generated rows for `socialrx seed-scale`, run in scale_order (see socialrx.core.scale).
+    scale = "socialrx.accounts.scale.SCALE"
+    scale_order = 10
     # Models center staff may look up in the Django admin (read-only; see backends.py). Never
     # API tokens or anything holding a secret.
     staff_admin_models = ("user",)

@@ -8,6 +8,8 @@ class CoreConfig(AppConfig):
     # What it adds to the shared pages: menus, tabs, dashboard panels, API routers (see
     # socialrx.core.plugins).
     plugins = "socialrx.core.menus.PLUGINS"
+    # The pages `make bench` measures (see socialrx.core.benchmarks).
+    bench_pages = "socialrx.core.benchmarks.PAGES"
     # Models center staff may look up in the Django admin (read-only; see accounts.backends).
     staff_admin_models = ("auditevent", "failedemail")
 

@@ -26,6 +26,13 @@ def home(request):
     return render(request, "core/home.html")
 
 
+def bench_ceiling(request):
+    """The benchmark's ceiling: the base template (the header's menus included) through the
+    same middleware as every page, with no query. A page's speed is told as a share of it.
+    Routed only when BENCH_CEILING is on (see urls.py)."""
+    return render(request, "core/bench_ceiling.html")
+
+
 @login_required
 def dashboard(request):
     """A signed-in person's start page: the panels the apps declare, in order, so that each

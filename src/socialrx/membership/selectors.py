@@ -14,6 +14,7 @@ from socialrx.core.permissions import allowed, org_roles, person_cache
 from socialrx.organizations.models import Organization
 from socialrx.organizations.selectors import seats_used
 
+from . import plan_changes
 from .models import (
     ApplicationStatus,
     Membership,
@@ -153,6 +154,12 @@ def seat_limit_of(membership: Membership | None, *, today: date | None = None) -
 
 
 # --- pages ----------------------------------------------------------------------------------
+
+
+def plans_version(request=None) -> str:
+    """The version the pricing page's cached copy is kept under (core.pagecache): moved when
+    a plan is edited, added or removed. No query."""
+    return plan_changes.plans_version(request)
 
 
 def plans_for_pricing() -> dict[str, list[Plan]]:

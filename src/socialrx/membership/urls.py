@@ -1,11 +1,15 @@
 from django.urls import path
 
+from socialrx.core.pagecache import visitor_page_cache
+
+from .selectors import plans_version
 from .views import overview, public, staff
 
 app_name = "membership"
 
 urlpatterns = [
-    path("pricing/", public.pricing, name="pricing"),
+    # Anonymous visitors get the page from the cache until a plan changes.
+    path("pricing/", visitor_page_cache(public.pricing, version=plans_version), name="pricing"),
     path("members/benefits/", public.member_benefits, name="member_benefits"),
     path("organizations/<uuid:public_id>/membership/", overview.overview, name="overview"),
     path("organizations/<uuid:public_id>/membership/apply/", overview.apply, name="apply"),

@@ -1,16 +1,26 @@
 from django.urls import path
 
-from .views import contributions, public, staff
+from socialrx.core.pagecache import visitor_page_cache
+
+from .freshness import entity_page_version, page_version
+from .views import aliases, contributions, public, staff
 
 app_name = "registry"
 
 ENTITY = "<slug:kind>/<str:key>/"
 
+# The public pages, served to anonymous visitors from the cache until the data they show
+# changes (see freshness.py for what moves each version).
+search_page = visitor_page_cache(public.search_page, version=page_version)
+adoption_dashboard = visitor_page_cache(public.adoption_dashboard, version=page_version)
+leaderboards = visitor_page_cache(public.leaderboards, version=page_version)
+entity_page = visitor_page_cache(public.entity_page, version=entity_page_version)
+
 urlpatterns = [
-    path("registry/", public.search_page, name="search"),
-    path("registry/adoption/", public.adoption_dashboard, name="adoption"),
-    path("registry/leaderboards/", public.leaderboards, name="leaderboards"),
-    path(f"registry/{ENTITY}", public.entity_page, name="entity"),
+    path("registry/", search_page, name="search"),
+    path("registry/adoption/", adoption_dashboard, name="adoption"),
+    path("registry/leaderboards/", leaderboards, name="leaderboards"),
+    path(f"registry/{ENTITY}", entity_page, name="entity"),
     path(f"registry/{ENTITY}claim/", contributions.claim, name="claim"),
     path(f"registry/{ENTITY}accounts/", contributions.manage_accounts, name="accounts"),
     path(
@@ -49,6 +59,12 @@ urlpatterns = [
         "staff/registry/claims/<uuid:claim_id>/reject/",
         staff.reject_claim,
         name="staff_claim_reject",
+    ),
+    path("staff/registry/aliases/", aliases.aliases, name="staff_aliases"),
+    path(
+        "staff/registry/aliases/<uuid:alias_id>/remove/",
+        aliases.remove_alias,
+        name="staff_alias_remove",
     ),
     path("staff/registry/corrections/", staff.corrections, name="staff_corrections"),
     path(

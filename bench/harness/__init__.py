@@ -1,0 +1,1 @@
+"""The bench runner's parts (bench/run.py)."""
