@@ -34,6 +34,7 @@ from socialrx.core.platforms import Platform
 
 from ..freshness import mark_changed
 from ..models import Account, Entity, EntityKind, ImportJob
+from ..search_aliases import seed_known_aliases
 from .cms import CMS_FILES, CmsSample, import_cms_files
 from .hospitals import GeneratedHospitals, generate_hospitals
 from .members import member_listings, today
@@ -85,6 +86,11 @@ def seed(context: DemoContext) -> DemoReport:
             f"{counts.get('unchanged', 0):,} unchanged, {counts.get('rejected', 0):,} rejected)"
         )
     lines.extend(generated_lines(created["hospitals"]))
+    if created["aliases"]:
+        lines.append(
+            f"{created['aliases']:,} well-known short names (MGH, CHOP, UCSF…) given to their "
+            "hospitals; staff edit them at /staff/registry/aliases/."
+        )
     lines.append(
         f"{Account.objects.filter(is_generated=True).count():,} generated demo accounts in all "
         "(marked as demo data wherever shown); "
@@ -106,7 +112,8 @@ def seed_registry_demo(
 ):
     jobs = import_cms_files(staff, profile.sample)
     rng, day = random.Random(SEED), today()
-    created = {"hospitals": None, "physicians": 0}
+    # The short names people search by (MGH, CHOP…), for the real hospitals loaded.
+    created = {"hospitals": None, "physicians": 0, "aliases": seed_known_aliases(staff)}
     if not Account.objects.filter(is_generated=True, entity__kind=EntityKind.HOSPITAL).exists():
         created["hospitals"] = generate_hospitals(rng, day)
     if not Entity.objects.filter(kind=EntityKind.PHYSICIAN, is_generated=True).exists():
