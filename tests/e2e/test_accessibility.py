@@ -190,6 +190,7 @@ STAFF_PAGES = [
     "/staff/registry/imports/",
     "/staff/registry/claims/",
     "/staff/registry/corrections/",
+    "/staff/registry/aliases/",
 ]
 
 
