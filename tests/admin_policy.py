@@ -24,5 +24,16 @@ STAFF_VIEWABLE = frozenset(
         "registry.claim",
         "registry.correction",
         "registry.importjob",
+        "taxonomy.topic",
+        "taxonomy.platform",
+        "schedules.commitment",
+        "training.course",
+        "training.courseversion",
+        "training.enrolment",
+        "training.certificate",
+        "training.bootcamp",
+        "training.registration",
+        "training.waitlistentry",
+        "training.onsiterequest",
     }
 )

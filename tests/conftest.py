@@ -76,6 +76,43 @@ def _pages_drawn_by_their_views(settings):
     settings.PAGE_CACHE_SECONDS = 0
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_files_in_tmp(tmp_path_factory):
+    """Private uploads (lesson video and audio, captions) go to a throw-away directory, not
+    the project's var/private. A FileField resolves its storage when the model loads, so the
+    storage is replaced on the fields themselves for the whole session."""
+    from django.core.files.storage import FileSystemStorage
+
+    from socialrx.training.models import LessonMedia
+
+    storage = FileSystemStorage(location=str(tmp_path_factory.mktemp("private")))
+    fields = [LessonMedia._meta.get_field(name) for name in ("file", "captions")]
+    kept = [field.storage for field in fields]
+    for field in fields:
+        field.storage = storage
+    yield storage
+    for field, original in zip(fields, kept, strict=True):
+        field.storage = original
+
+
+@pytest.fixture(autouse=True)
+def _shared_vocabulary_after_a_flush(request):
+    """Transactional tests (browser journeys, concurrency tests) run on a database that is
+    emptied after each of them, rows of data migrations included: the topics and platforms
+    every catalogue uses are put back before such a test."""
+    marker = request.node.get_closest_marker("django_db")
+    if not (
+        {"transactional_db", "live_server"} & set(request.fixturenames)
+        or (marker is not None and marker.kwargs.get("transaction"))
+    ):
+        return
+    request.getfixturevalue("transactional_db")
+    from socialrx.taxonomy.models import Platform, Topic
+    from socialrx.taxonomy.vocabulary import load
+
+    load(Topic, Platform)
+
+
 @pytest.fixture(autouse=True)
 def _import_files_in_tmp(settings, tmp_path_factory):
     """Uploaded registry import files go to a throw-away directory, not the project's var/."""

@@ -9,6 +9,7 @@ path needs its own row too.
 from __future__ import annotations
 
 import inspect
+import re
 from dataclasses import dataclass
 
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -20,6 +21,9 @@ class Route:
     pattern: str  # the full pattern, e.g. "organizations/<uuid:public_id>/people/"
     name: str | None  # with namespace, e.g. "organizations:people"
     methods: tuple[str, ...] = ()  # only for API operations
+
+
+CONVERTER = re.compile(r"<[^:<>]+:([^<>]+)>")
 
 
 def _ninja_path_view(callback):
@@ -48,9 +52,12 @@ def _walk(patterns, prefix: str = "", namespace: str = ""):
                 name = f"{namespace}:{entry.name}" if namespace else entry.name
             path_view = _ninja_path_view(entry.callback)
             if path_view is not None:
+                # As the OpenAPI document names it: a path converter ("<certificate_code:code>")
+                # is documented as a plain parameter ("{code}").
+                documented = CONVERTER.sub(r"<\1>", pattern)
                 for operation in path_view.operations:
                     for method in operation.methods:
-                        yield Route(f"{method} /{pattern}", pattern, name, (method,))
+                        yield Route(f"{method} /{documented}", pattern, name, (method,))
             else:
                 yield Route(name or pattern, pattern, name)
 

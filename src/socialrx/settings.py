@@ -74,7 +74,10 @@ INSTALLED_APPS = [
     "socialrx.organizations",
     "socialrx.billing",
     "socialrx.membership",
+    "socialrx.taxonomy",
+    "socialrx.schedules",
     "socialrx.registry",
+    "socialrx.training",
     "socialrx.platform",
     "socialrx.api",
 ]
@@ -266,6 +269,13 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files only the people allowed may read (course videos and audio, their captions): kept
+    # outside MEDIA_ROOT, which the proxy serves to anyone, and streamed by the views that
+    # check permission. Set PRIVATE_MEDIA_ROOT to a directory that is not web-served.
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))))},
+    },
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"
@@ -277,6 +287,21 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
+
+# Training: the largest lesson video or audio upload (refused before it is read when the
+# request says it is bigger), and the hosts whose videos a lesson may embed.
+TRAINING_MEDIA_MAX_BYTES = int(env("TRAINING_MEDIA_MAX_MB", "500")) * 1024 * 1024
+TRAINING_EMBED_HOSTS = [
+    host.strip()
+    for host in env(
+        "TRAINING_EMBED_HOSTS", "www.youtube-nocookie.com,www.youtube.com,player.vimeo.com"
+    ).split(",")
+    if host.strip()
+]
+# How long a boot camp seat offered from the waitlist waits for its claim, and how many
+# certificate lookups (page and API) one client address may make per minute.
+TRAINING_WAITLIST_OFFER_HOURS = int(env("TRAINING_WAITLIST_OFFER_HOURS", "48"))
+TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE = int(env("TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE", "30"))
 
 # Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
 # by invoice (check or ACH) only.
@@ -316,6 +341,20 @@ CELERY_BEAT_SCHEDULE = {
     "registry-refresh-statistics": {
         "task": "socialrx.registry.tasks.refresh_statistics",
         "schedule": crontab(hour=6, minute=7),
+    },
+    # Boot camps: seats held for a checkout that never happened come back, a waitlist offer
+    # that ran out passes to the next person, and attendees are reminded 7 days and 1 day ahead.
+    "training-release-expired-bookings": {
+        "task": "socialrx.training.tasks.release_expired_bookings",
+        "schedule": crontab(minute="*/5"),
+    },
+    "training-expire-waitlist-offers": {
+        "task": "socialrx.training.tasks.expire_waitlist_offers",
+        "schedule": crontab(minute="*/10"),
+    },
+    "training-boot-camp-reminders": {
+        "task": "socialrx.training.tasks.send_boot_camp_reminders",
+        "schedule": crontab(minute=15),
     },
 }
 

@@ -260,4 +260,8 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/registry/entities": ["get"],
         "/api/v1/registry/entities/{public_id}": ["get"],
         "/api/v1/registry/adoption": ["get"],
+        "/api/v1/training/catalog": ["get"],
+        "/api/v1/training/certificates/{code}": ["get"],
+        "/api/v1/training/me/enrolments": ["get"],
+        "/api/v1/training/me/certificates": ["get"],
     }

@@ -28,9 +28,14 @@ def test_core_membership_and_the_registry_declare_their_pages_in_order():
         ("registry", "Physician page"),
         ("registry", "Adoption dashboard"),
         ("registry", "Leaderboards"),
+        ("training", "Training catalogue"),
+        ("training", "Course page"),
+        ("training", "Lesson (signed-in member)"),
+        ("training", "Boot camp page"),
+        ("training", "Certificate verification"),
         ("core", "Dashboard (signed-in member)"),
     ]
-    assert [page.visitor for _, page in declared if not page.public] == [MEMBER]
+    assert [page.visitor for _, page in declared if not page.public] == [MEMBER, MEMBER]
 
 
 def test_every_fixed_url_declared_is_a_page_of_the_site():

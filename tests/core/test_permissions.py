@@ -58,6 +58,22 @@ DECLARED = {
     "registry.review_claims",
     "registry.review_corrections",
     "registry.see_who_changed",
+    "training.author_courses",
+    "training.enrol_free",
+    "training.study_course",
+    "training.buy_course",
+    "training.view_my_learning",
+    "training.view_org_learning",
+    "training.register_boot_camp",
+    "training.register_colleagues",
+    "training.manage_boot_camps",
+    "training.keep_roster",
+    "training.request_onsite",
+    "training.view_onsite",
+    "training.answer_onsite",
+    "training.manage_onsite",
+    "training.revoke_certificate",
+    "training.view_reports",
 }
 
 ORG_PERMISSIONS = {

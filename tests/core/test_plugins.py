@@ -65,6 +65,8 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
         ("/membership", "socialrx.membership.api.public_router"),
         ("/membership", "socialrx.membership.api.router"),
         ("/registry", "socialrx.registry.api.router"),
+        ("/training", "socialrx.training.api.public_router"),
+        ("/training", "socialrx.training.api.router"),
     ]
 
 

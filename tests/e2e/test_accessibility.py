@@ -237,3 +237,42 @@ def test_staff_sign_in_with_a_one_time_code_and_reach_the_audit_log(page, live_s
     expect(page.get_by_role("heading", level=1, name="Audit log")).to_be_visible()
     expect(page.get_by_role("table")).to_contain_text("new.hire@riverside-rmc.example")
     assert_accessible(page, context="audit log")
+
+
+# --- training: the catalogue, courses, lessons and quizzes, boot camps, on-site training,
+# certificates, and their staff pages (the world: tests/e2e/training_world.py) ---------------
+
+
+@pytest.fixture
+def training(staff, coach):
+    from .training_world import training_sweep_world
+
+    return training_sweep_world(staff=staff, coach=coach)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_training_public_pages_are_accessible(new_page, training, width):
+    page = new_page(width=width)
+    for path in training["public"]:
+        check(page, path)
+    for path in training["public_not_found"]:
+        check(page, path, status=404)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_training_pages_of_a_member_and_an_org_admin_are_accessible(
+    new_page, live_server, training, width
+):
+    for who, pages in (("member", "member_pages"), ("admin", "admin_pages")):
+        page = new_page(width=width)
+        force_login(page, live_server, training[who])
+        for path in training[pages]:
+            check(page, path)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_training_staff_pages_are_accessible(new_page, live_server, staff, training, width):
+    page = new_page(width=width)
+    force_login(page, live_server, staff)
+    for path in training["staff_pages"]:
+        check(page, path)

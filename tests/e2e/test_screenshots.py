@@ -11,14 +11,16 @@ from django.db.models import Count
 from django.urls import reverse
 
 from socialrx.accounts.models import User
-from socialrx.billing.models import Invoice
 from socialrx.billing.services.checkout import Item, checkout
+from socialrx.membership.models import ChargeKind, MembershipCharge
 from socialrx.organizations.models import Organization
 from socialrx.registry.models import Entity, EntityKind, ImportJob
 from tests.billing.sample_kind import CODE, SampleKind, Workshop
 from tests.factories import UserFactory
 
 from .browser import DESKTOP, PHONE, assert_fits_the_screen, force_login, screenshot
+from .training_world import restore_vocabulary
+from .training_world import screenshot_pages as training_pages
 
 pytestmark = pytest.mark.e2e
 
@@ -48,9 +50,13 @@ def registry_pages() -> list[tuple[str, str]]:
 def pages(riverside: Organization, workshop: Workshop) -> dict[str, list[tuple[str, str]]]:
     """Who looks (email, or "" for a visitor) → [(screenshot name, path)]."""
     org = riverside.public_id
-    # The demo hospital's paid first year and its open renewal.
-    paid = Invoice.objects.get(organization=riverside, status="paid").public_id
-    renewal = Invoice.objects.get(organization=riverside, status="open").public_id
+    # The demo hospital's paid first year and its open renewal (training's demo invoices it
+    # for boot camp seats and on-site training too).
+    charges = MembershipCharge.objects.select_related("invoice").filter(
+        invoice__organization=riverside
+    )
+    paid = charges.get(kind=ChargeKind.INITIAL, invoice__status="paid").invoice.public_id
+    renewal = charges.get(kind=ChargeKind.RENEWAL, invoice__status="open").invoice.public_id
     buy = f"?kind={CODE}&item={workshop.public_id}&quantity=2"
     lakeside = Entity.objects.get(kind=EntityKind.ORGANIZATION, name="Lakeside Family Physicians")
     job = ImportJob.objects.order_by("created_at").first()
@@ -111,6 +117,7 @@ def sample_kind():
 
 
 def test_screenshots_of_the_main_pages(new_page, live_server, sample_kind):
+    restore_vocabulary()  # an earlier browser test in this process may have emptied it
     call_command("seed_demo", stdout=StringIO())
     riverside = Organization.objects.get(name="Riverside Regional Medical Center")
     newcomer = UserFactory(full_name="Maria Alvarez", email="maria.alvarez@mercy-example.org")
@@ -126,8 +133,11 @@ def test_screenshots_of_the_main_pages(new_page, live_server, sample_kind):
         billing_email=karen.email,
     )
 
+    everyone = pages(riverside, workshop)
+    for who, visits in training_pages().items():
+        everyone[who] = [*everyone.get(who, []), *visits]
     for viewport, suffix in [(DESKTOP, "desktop"), (PHONE, "phone")]:
-        for who, visits in pages(riverside, workshop).items():
+        for who, visits in everyone.items():
             page = new_page(**viewport)
             if who:
                 person = newcomer if who == "newcomer" else User.objects.get(email=who)

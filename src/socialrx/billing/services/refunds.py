@@ -41,6 +41,22 @@ def refund(
     after it was voided). The invoice row is locked first, so a second refund racing this one
     sees it and cannot exceed what was paid."""
     require(actor, "billing.refund")
+    return _refund(actor, invoice, amount_cents, reason, method, line_id)
+
+
+@transaction.atomic
+def refund_by_sellers_rule(
+    *, actor, invoice: Invoice, line_id: int, amount_cents: int, reason: str
+) -> Refund:
+    """Give a line's money back to the card it was paid with, because the selling app's own
+    rule says so (a boot camp seat cancelled before its deadline): the seller decided, so no
+    staff permission is asked; everything else is `refund`'s (the lock, the limits, the
+    audit, the provider called last). Only card payments: money paid by check or ACH goes
+    back by a check staff send, through `refund`."""
+    return _refund(actor, invoice, amount_cents, reason, PaymentMethod.CARD, line_id)
+
+
+def _refund(actor, invoice, amount_cents, reason, method, line_id):
     reason = (reason or "").strip()
     if not reason:
         raise DomainError("Give a reason for the refund.", field="reason")
