@@ -13,7 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-MEDIA_DIR = Path(__file__).resolve().parent / "media"
+MEDIA_DIR = Path(__file__).resolve().parent / "recordings"
 AUDIO_NAME = "small-room-recording.ogg"
 CAPTIONS_NAME = "small-room-recording.vtt"
 AUDIO_TYPE = "audio/ogg"

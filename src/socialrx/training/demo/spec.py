@@ -52,7 +52,7 @@ class Page:
     minutes: int = 10
     preview: bool = False
     transcript: str = ""
-    media: str = ""  # a file of demo/media: the lesson's audio
+    media: str = ""  # a file of demo/recordings: the lesson's audio
     questions: tuple[Ask, ...] = ()
     passing_percent: int = 80
     max_attempts: int = 3
