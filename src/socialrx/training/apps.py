@@ -29,4 +29,33 @@ class TrainingConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401, PLC0415 - declares this app's permissions when it starts
+        from django.db.models.signals import m2m_changed, post_delete, post_save  # noqa: PLC0415 - connected once the app registry is ready
+
+        from . import models, rules  # noqa: F401, PLC0415 - declares this app's permissions when it starts
+        from .freshness import catalogue_changed  # noqa: PLC0415 - imports models
+
+        # What the public pages show: any change moves their cached copies' version.
+        for model in (
+            models.Course,
+            models.CourseVersion,
+            models.Module,
+            models.Lesson,
+            models.BootCamp,
+            models.BootCampDay,
+            models.Booking,
+            models.Registration,
+            models.WaitlistEntry,
+        ):
+            uid = f"training-public-pages-{model.__name__}"
+            post_save.connect(catalogue_changed, sender=model, dispatch_uid=uid)
+            post_delete.connect(catalogue_changed, sender=model, dispatch_uid=uid)
+        for through in (
+            models.Course.topics.through,
+            models.Course.platforms.through,
+            models.BootCamp.topics.through,
+            models.BootCamp.platforms.through,
+            models.BootCamp.trainers.through,
+        ):
+            m2m_changed.connect(
+                catalogue_changed, sender=through, dispatch_uid=f"training-public-pages-{through}"
+            )

@@ -3,11 +3,18 @@ seat; and the staff back office (cohorts, days, roster, attendance, completion).
 
 from django.urls import path
 
+from socialrx.core.pagecache import visitor_page_cache
+
+from ..freshness import page_version
 from ..views import boot_camps as public
 from ..views import staff_boot_camps as staff
 
 urlpatterns = [
-    path("training/boot-camps/<slug:slug>/", public.boot_camp, name="boot_camp"),
+    path(
+        "training/boot-camps/<slug:slug>/",
+        visitor_page_cache(public.boot_camp, version=page_version),
+        name="boot_camp",
+    ),
     path("training/boot-camps/<slug:slug>/calendar.ics", public.calendar, name="boot_camp_ics"),
     path("training/boot-camps/<slug:slug>/register/", public.register, name="boot_camp_register"),
     path("training/boot-camps/<slug:slug>/waitlist/", public.join_waitlist, name="waitlist_join"),
