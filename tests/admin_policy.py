@@ -35,5 +35,11 @@ STAFF_VIEWABLE = frozenset(
         "training.registration",
         "training.waitlistentry",
         "training.onsiterequest",
+        "events.event",
+        "events.session",
+        "events.speaker",
+        "events.tickettype",
+        "events.order",
+        "events.attendee",
     }
 )

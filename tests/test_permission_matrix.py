@@ -52,6 +52,7 @@ from tests.route_inventory import all_routes, api_operations_from_schema
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.matrix,
     # WhiteNoise warns, for every test client, that STATIC_ROOT has not been collected.
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]

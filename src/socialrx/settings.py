@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "socialrx.schedules",
     "socialrx.registry",
     "socialrx.training",
+    "socialrx.events",
     "socialrx.platform",
     "socialrx.api",
 ]
@@ -302,6 +303,12 @@ TRAINING_EMBED_HOSTS = [
 # certificate lookups (page and API) one client address may make per minute.
 TRAINING_WAITLIST_OFFER_HOURS = int(env("TRAINING_WAITLIST_OFFER_HOURS", "48"))
 TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE = int(env("TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE", "30"))
+# Events: how long a freed place offered to the first person on a ticket type's waitlist is
+# kept for them (never past the close of registration).
+EVENTS_WAITLIST_OFFER_HOURS = int(env("EVENTS_WAITLIST_OFFER_HOURS", "48"))
+# Fetches of private agenda feeds (calendar programs polling a subscription URL) per client
+# address and minute.
+EVENTS_AGENDA_FEED_FETCHES_PER_MINUTE = int(env("EVENTS_AGENDA_FEED_FETCHES_PER_MINUTE", "30"))
 
 # Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
 # by invoice (check or ACH) only.
@@ -355,6 +362,16 @@ CELERY_BEAT_SCHEDULE = {
     "training-boot-camp-reminders": {
         "task": "socialrx.training.tasks.send_boot_camp_reminders",
         "schedule": crontab(minute=15),
+    },
+    # Events: places held for an order never checked out come back (and go to the waitlist),
+    # and a waitlist offer that ran out passes to the next person.
+    "events-release-expired-orders": {
+        "task": "socialrx.events.tasks.release_expired_orders",
+        "schedule": crontab(minute="*/5"),
+    },
+    "events-expire-waitlist-offers": {
+        "task": "socialrx.events.tasks.expire_waitlist_offers",
+        "schedule": crontab(minute="*/10"),
     },
 }
 

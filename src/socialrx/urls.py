@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("socialrx.registry.urls")),
     path("", include("socialrx.registry.onboarding_urls")),
     path("", include("socialrx.training.urls")),
+    path("", include("socialrx.events.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

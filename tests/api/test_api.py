@@ -264,4 +264,11 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/training/certificates/{code}": ["get"],
         "/api/v1/training/me/enrolments": ["get"],
         "/api/v1/training/me/certificates": ["get"],
+        "/api/v1/events": ["get"],
+        "/api/v1/events/{slug}": ["get"],
+        "/api/v1/events/{slug}/agenda": ["get"],
+        "/api/v1/events/my/tickets": ["get"],
+        "/api/v1/events/my/orders": ["get"],
+        "/api/v1/events/{slug}/check-in": ["post"],
+        "/api/v1/events/{slug}/check-in/counts": ["get"],
     }

@@ -33,9 +33,21 @@ def test_core_membership_and_the_registry_declare_their_pages_in_order():
         ("training", "Lesson (signed-in member)"),
         ("training", "Boot camp page"),
         ("training", "Certificate verification"),
+        ("events", "Events list"),
+        ("events", "Event page"),
+        ("events", "Event agenda"),
+        ("events", "Session page"),
+        ("events", "Speaker page"),
+        ("events", "My events (signed-in member)"),
+        ("events", "My agenda (signed-in member)"),
         ("core", "Dashboard (signed-in member)"),
     ]
-    assert [page.visitor for _, page in declared if not page.public] == [MEMBER, MEMBER]
+    assert [page.visitor for _, page in declared if not page.public] == [
+        MEMBER,
+        MEMBER,
+        MEMBER,
+        MEMBER,
+    ]
 
 
 def test_every_fixed_url_declared_is_a_page_of_the_site():

@@ -51,6 +51,7 @@ def test_staff_see_their_queues_first(client, staff):
         "billing/panels/staff_money.html",
         "registry/panels/staff_queue.html",
         "training/panels/staff_queue.html",
+        "events/panels/staff_events.html",
         "organizations/panels/organizations.html",
     ]
     assert b"Add your organization" not in response.content
@@ -139,8 +140,9 @@ def test_staff_dashboard_queries_do_not_grow_with_the_queues(client, staff):
     for _ in range(2):
         add_staff_work()
 
-    # 13 before training: its staff queue adds 3, the "My learning" panel (empty here) 4.
-    assert queries(client) == with_one == 20
+    # 13 before training: its staff queue adds 3, the "My learning" panel (empty here) 4;
+    # events' staff panel 1 and the "My events" panel (empty here) 4.
+    assert queries(client) == with_one == 25
 
 
 def add_organization(person, *, claimed=True):
@@ -174,5 +176,5 @@ def test_an_org_admins_dashboard_makes_the_same_queries_for_three_organizations_
 
     response = client.get(URL)
     assert len(response.context["panels"][1]["context"]["rows"]) == 3
-    # 13 before training: its "My learning" panel (empty here) adds 4.
-    assert queries(client) == with_one == 17
+    # 13 before training: its "My learning" panel (empty here) adds 4, events' "My events" 4.
+    assert queries(client) == with_one == 21

@@ -74,6 +74,16 @@ DECLARED = {
     "training.manage_onsite",
     "training.revoke_certificate",
     "training.view_reports",
+    "events.view_drafts",
+    "events.register",
+    "events.register_team",
+    "events.manage_order",
+    "events.view_ticket",
+    "events.join_waitlist",
+    "events.keep_agenda",
+    "events.manage_events",
+    "events.check_in",
+    "events.view_reports",
 }
 
 ORG_PERMISSIONS = {

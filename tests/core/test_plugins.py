@@ -67,6 +67,8 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
         ("/registry", "socialrx.registry.api.router"),
         ("/training", "socialrx.training.api.public_router"),
         ("/training", "socialrx.training.api.router"),
+        ("/events", "socialrx.events.api.public_router"),
+        ("/events", "socialrx.events.api.router"),
     ]
 
 

@@ -152,6 +152,8 @@ def test_the_report_shows_each_app_in_order_then_the_demo_logins(demo_small):
         "Organizations",
         "Membership",
         "Registry (public at /registry/)",
+        "Training",
+        "Events",
         "Demo logins — sign in at /accounts/login/",
         "Center roles sign in with a one-time code",
     ]
@@ -187,6 +189,7 @@ def test_the_apps_that_declare_a_demo_run_in_their_declared_order():
         "membership",
         "registry",
         "training",
+        "events",
     ]
 
 

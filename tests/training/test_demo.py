@@ -207,6 +207,8 @@ def test_certificates_of_courses_boot_camps_and_onsite_one_revoked(demo_small):
         "course": 2,
         "boot_camp": 4,
         "onsite": 1,
+        # The events demo's past conference (tests/events/test_demo.py).
+        "event": 8,
     }
     revoked = certificates.get(revoked_at__isnull=False)
     assert revoked.kind == "boot_camp" and revoked.revoked_reason.startswith("Issued to the wrong")

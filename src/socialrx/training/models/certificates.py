@@ -1,4 +1,5 @@
-"""Certificates of completion (online course) and attendance (boot camp, on-site session).
+"""Certificates of completion (online course) and attendance (boot camp, on-site session, and
+the events app's conferences and webinars).
 What a certificate says is copied onto it when issued, so a later rename of the person or the
 course never changes what was certified; the code is what the public verification page looks
 up."""
@@ -13,6 +14,7 @@ class CertificateKind(models.TextChoices):
     COURSE = "course", "Course completion"
     BOOT_CAMP = "boot_camp", "Boot camp attendance"
     ONSITE = "onsite", "On-site training attendance"
+    EVENT = "event", "Conference or webinar attendance"  # issued by events
 
 
 class Certificate(models.Model):

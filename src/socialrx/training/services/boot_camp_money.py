@@ -10,6 +10,10 @@ reports the check refund (`boot_camp_sales.seats_refunded`)."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db import transaction
 
 from socialrx.billing.models import Invoice, InvoiceStatus, PaymentMethod
@@ -22,6 +26,23 @@ from socialrx.core.permissions import allowed
 
 from ..selectors.boot_camps import invoice_line_of
 
+_OWN_REFUND: ContextVar[bool] = ContextVar("training_own_refund", default=False)
+
+
+@contextmanager
+def _own_refund() -> Iterator[None]:
+    token = _OWN_REFUND.set(True)
+    try:
+        yield
+    finally:
+        _OWN_REFUND.reset(token)
+
+
+def refunding_itself() -> bool:
+    """True while training itself refunds cancelled seats through billing: that refund is
+    their money, not a refund due that staff are recording (`boot_camp_sales.seats_refunded`)."""
+    return _OWN_REFUND.get()
+
 
 def _refund(actor, invoice: Invoice, line, amount: int, reason: str) -> str:
     """Back to the card when the invoice was paid by card (and cards can be refunded here),
@@ -32,7 +53,7 @@ def _refund(actor, invoice: Invoice, line, amount: int, reason: str) -> str:
     methods = [PaymentMethod.CARD, PaymentMethod.CHECK] if paid_by_card else [PaymentMethod.CHECK]
     for method in methods:
         try:
-            with transaction.atomic():
+            with transaction.atomic(), _own_refund():
                 refunds.refund(
                     actor=actor,
                     invoice=invoice,
@@ -63,7 +84,10 @@ def settle(*, actor, booking, registrations: list, remaining: int, reason: str) 
         return _unpaid(actor, invoice, line, unit * count, remaining, reason)
     if invoice.status != InvoiceStatus.PAID:
         return ""
-    wanted = line.refundable_cents if remaining == 0 else unit * count
+    # The last seat takes the line's odd cents, but not what is owed to seats cancelled
+    # before it (their refunds due, which staff pay and record on their own).
+    owed = sum(r.refund_due_cents for r in booking.registrations.filter(refund_due_cents__gt=0))
+    wanted = line.refundable_cents - owed if remaining == 0 else unit * count
     amount = min(wanted, line.refundable_cents, max(invoice.net_paid_cents, 0))
     if amount <= 0:
         return "The seat was free: nothing to refund."
@@ -95,7 +119,7 @@ def _refunded_to_card_by_the_rule(actor, invoice, line, amount: int, reason: str
     by card goes back to the card at once (billing's `refund_by_sellers_rule`). False when it
     cannot (paid by check or ACH, or no card provider here): staff then send a check."""
     try:
-        with transaction.atomic():
+        with transaction.atomic(), _own_refund():
             refunds.refund_by_sellers_rule(
                 actor=actor,
                 invoice=invoice,

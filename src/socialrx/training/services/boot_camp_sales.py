@@ -30,7 +30,7 @@ from ..models import (
     RegistrationStatus,
 )
 from ..selectors.boot_camps import SEAT_KIND_CODE, open_invoice_line, seats_left
-from . import boot_camp_emails, boot_camp_registration, waitlist
+from . import boot_camp_emails, boot_camp_money, boot_camp_registration, waitlist
 
 
 def _booking(sold_public_id) -> Booking | None:
@@ -225,20 +225,32 @@ def seats_voided(line) -> None:
     waitlist.offer_next_seats(camp)
 
 
-def seats_refunded(line, amount_cents: int) -> None:
-    """Part or all of the line was refunded: refunds due to staff are settled first; a line
-    refunded in full cancels whatever seats it still held."""
-    booking, camp = _locked(line.sold_public_id)
-    if booking is None:
-        return
+def _settle_refunds_due(booking: Booking, amount_cents: int) -> None:
+    """Staff recorded in billing a refund of `amount_cents` on the booking's line: the money
+    the center owed its cancelled seats. The seat owed exactly that amount is the one it was
+    for; otherwise it settles what is owed in the order seats were cancelled."""
+    due = list(booking.registrations.filter(refund_due_cents__gt=0).order_by("cancelled_at", "pk"))
+    exact = [registration for registration in due if registration.refund_due_cents == amount_cents]
     left = amount_cents
-    for registration in booking.registrations.filter(refund_due_cents__gt=0).order_by("pk"):
+    for registration in exact[:1] or due:
+        if left <= 0:
+            break
         paid = min(left, registration.refund_due_cents)
         registration.refund_due_cents -= paid
         registration.save(update_fields=["refund_due_cents"])
         left -= paid
-        if left <= 0:
-            break
+
+
+def seats_refunded(line, amount_cents: int) -> None:
+    """Part or all of the line was refunded. A refund staff record in billing settles the
+    refunds due to cancelled seats; the refunds training makes itself when a seat is cancelled
+    are that seat's money and settle nothing else. A line refunded in full cancels whatever
+    seats it still held."""
+    booking, camp = _locked(line.sold_public_id)
+    if booking is None:
+        return
+    if not boot_camp_money.refunding_itself():
+        _settle_refunds_due(booking, amount_cents)
     audit.record(
         actor=None,
         action="training.booking.refunded",
