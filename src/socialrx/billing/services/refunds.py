@@ -56,6 +56,36 @@ def refund_by_sellers_rule(
     return _refund(actor, invoice, amount_cents, reason, PaymentMethod.CARD, line_id)
 
 
+def refund_card_or_check(
+    *, actor, invoice: Invoice, amount_cents: int, reason: str, line_id: int | None = None
+) -> str:
+    """Staff refund a line the way it was paid: back to the card when the invoice was paid by
+    card and cards can be refunded here, otherwise by a check staff send. Each attempt in its
+    own savepoint, so a card refund refused by the provider leaves nothing before the check.
+    Returns how: "to the card" or "by check"."""
+    paid_by_card = invoice.payments.filter(
+        method=PaymentMethod.CARD, reversed_at__isnull=True
+    ).exists()
+    methods = [PaymentMethod.CARD, PaymentMethod.CHECK] if paid_by_card else [PaymentMethod.CHECK]
+    for method in methods:
+        try:
+            with transaction.atomic():
+                refund(
+                    actor=actor,
+                    invoice=invoice,
+                    amount_cents=amount_cents,
+                    reason=reason,
+                    method=method,
+                    line_id=line_id,
+                )
+        except DomainError:
+            if method == methods[-1]:
+                raise
+            continue  # no card refund possible here: by check instead
+        return "to the card" if method == PaymentMethod.CARD else "by check"
+    return ""
+
+
 def _refund(actor, invoice, amount_cents, reason, method, line_id):
     reason = (reason or "").strip()
     if not reason:

@@ -16,7 +16,7 @@ from contextvars import ContextVar
 
 from django.db import transaction
 
-from socialrx.billing.models import Invoice, InvoiceStatus, PaymentMethod
+from socialrx.billing.models import Invoice, InvoiceStatus
 from socialrx.billing.services import refunds
 from socialrx.billing.services.invoices import add_credit_note, void
 from socialrx.core import audit
@@ -45,29 +45,12 @@ def refunding_itself() -> bool:
 
 
 def _refund(actor, invoice: Invoice, line, amount: int, reason: str) -> str:
-    """Back to the card when the invoice was paid by card (and cards can be refunded here),
-    otherwise by check. Returns how."""
-    paid_by_card = invoice.payments.filter(
-        method=PaymentMethod.CARD, reversed_at__isnull=True
-    ).exists()
-    methods = [PaymentMethod.CARD, PaymentMethod.CHECK] if paid_by_card else [PaymentMethod.CHECK]
-    for method in methods:
-        try:
-            with transaction.atomic(), _own_refund():
-                refunds.refund(
-                    actor=actor,
-                    invoice=invoice,
-                    amount_cents=amount,
-                    reason=reason[:200],
-                    method=method,
-                    line_id=line.pk,
-                )
-        except DomainError:
-            if method == methods[-1]:
-                raise
-            continue  # no card refund possible here: by check instead
-        return "to the card" if method == PaymentMethod.CARD else "by check"
-    return ""
+    """Back to the card when paid by card, else by check (billing's rule); marked as this
+    app's own refund, so its `on_refund` hook settles no refund due. Returns how."""
+    with _own_refund():
+        return refunds.refund_card_or_check(
+            actor=actor, invoice=invoice, amount_cents=amount, reason=reason[:200], line_id=line.pk
+        )
 
 
 def settle(*, actor, booking, registrations: list, remaining: int, reason: str) -> str:
