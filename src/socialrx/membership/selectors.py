@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from django.conf import settings
-from django.db.models import Count, QuerySet
+from django.db.models import Count, QuerySet, Sum
 
 from socialrx.core.permissions import allowed, org_roles, person_cache
 from socialrx.organizations.models import Organization
@@ -17,9 +18,11 @@ from socialrx.organizations.selectors import seats_used
 from . import plan_changes
 from .models import (
     ApplicationStatus,
+    IncludedHoursUse,
     Membership,
     MembershipApplication,
     MembershipCharge,
+    MembershipPeriod,
     MembershipStatus,
     Plan,
     PlanAudience,
@@ -112,11 +115,65 @@ def renewals_due(*, days: int = 90, today: date | None = None) -> QuerySet[Membe
     )
 
 
-def coaching_hours_remaining(organization: Organization) -> int:
-    """Included hours of the current plan. Coaching, when it books hours, will subtract the
-    hours used in the current period here."""
-    benefits = benefits_of(organization)
-    return benefits.coaching_hours if benefits else 0
+def current_period_start(organization: Organization, *, today: date | None = None) -> date | None:
+    """The first day of the membership year that holds `today` (the latest one begun, so a
+    member in grace keeps counting against the year that just ended), or None."""
+    today = today or center_today()
+    return (
+        MembershipPeriod.objects.filter(membership__organization=organization, starts_on__lte=today)
+        .order_by("-starts_on")
+        .values_list("starts_on", flat=True)
+        .first()
+    )
+
+
+def included_minutes_left_by_organization(
+    organization_ids, *, today: date | None = None
+) -> dict[int, int]:
+    """{organization id: the plan's included coaching minutes left in the membership year that
+    holds `today`} for organizations holding benefits that day (others are left out, meaning
+    none): three queries however many organizations."""
+    today = today or center_today()
+    memberships = {
+        membership.pk: membership
+        for membership in Membership.objects.filter(
+            organization_id__in=list(organization_ids)
+        ).select_related("plan")
+        if membership.has_benefits_on(today)
+    }
+    if not memberships:
+        return {}
+    starts: dict[int, date] = {}
+    for membership_id, starts_on in MembershipPeriod.objects.filter(
+        membership_id__in=list(memberships), starts_on__lte=today
+    ).values_list("membership_id", "starts_on"):
+        starts[membership_id] = max(starts_on, starts.get(membership_id, starts_on))
+    used = {
+        (row["membership_id"], row["period_starts_on"]): row["total"]
+        for row in IncludedHoursUse.objects.filter(membership_id__in=list(memberships))
+        .values("membership_id", "period_starts_on")
+        .annotate(total=Sum("minutes"))
+    }
+    return {
+        membership.organization_id: max(
+            membership.plan.coaching_hours * 60 - used.get((pk, starts.get(pk)), 0), 0
+        )
+        for pk, membership in memberships.items()
+    }
+
+
+def included_minutes_remaining(organization: Organization, *, today: date | None = None) -> int:
+    """The plan's included coaching minutes left in the membership year that holds `today`
+    (`IncludedHoursUse` subtracted); 0 for an organization without benefits that day."""
+    return included_minutes_left_by_organization([organization.pk], today=today).get(
+        organization.pk, 0
+    )
+
+
+def coaching_hours_remaining(organization: Organization) -> Decimal:
+    """Included hours of the current plan left this membership year (half hours count:
+    coaching books 30-minute sessions)."""
+    return Decimal(included_minutes_remaining(organization)) / 60
 
 
 def member_organization_ids(user, *, today: date | None = None) -> set[int]:

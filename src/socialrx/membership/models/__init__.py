@@ -1,4 +1,5 @@
 from .charges import ChargeKind, MembershipCharge
+from .included_hours import IncludedHoursUse
 from .memberships import (
     GRACE_DAYS,
     ApplicationStatus,
@@ -16,6 +17,7 @@ __all__ = [
     "SIZE_UNITS",
     "ApplicationStatus",
     "ChargeKind",
+    "IncludedHoursUse",
     "Membership",
     "MembershipApplication",
     "MembershipCharge",
