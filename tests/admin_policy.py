@@ -41,5 +41,9 @@ STAFF_VIEWABLE = frozenset(
         "events.tickettype",
         "events.order",
         "events.attendee",
+        "coaching.coachprofile",
+        "coaching.intake",
+        "coaching.engagement",
+        "coaching.coachingsession",
     }
 )

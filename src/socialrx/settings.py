@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "socialrx.registry",
     "socialrx.training",
     "socialrx.events",
+    "socialrx.coaching",
     "socialrx.platform",
     "socialrx.api",
 ]
@@ -309,6 +310,13 @@ EVENTS_WAITLIST_OFFER_HOURS = int(env("EVENTS_WAITLIST_OFFER_HOURS", "48"))
 # Fetches of private agenda feeds (calendar programs polling a subscription URL) per client
 # address and minute.
 EVENTS_AGENDA_FEED_FETCHES_PER_MINUTE = int(env("EVENTS_AGENDA_FEED_FETCHES_PER_MINUTE", "30"))
+# Coaching: how soon a slot can still be booked, until when a session is cancelled or moved
+# without counting its hour, the price of an extra hour (member prices from the plan), and how
+# many fetches of a coach's private calendar feed one client address may make per minute.
+COACHING_MIN_NOTICE_HOURS = int(env("COACHING_MIN_NOTICE_HOURS", "12"))
+COACHING_FREE_CANCEL_HOURS = int(env("COACHING_FREE_CANCEL_HOURS", "24"))
+COACHING_HOUR_PRICE_CENTS = int(env("COACHING_HOUR_PRICE_CENTS", "25000"))
+COACHING_FEED_FETCHES_PER_MINUTE = int(env("COACHING_FEED_FETCHES_PER_MINUTE", "30"))
 
 # Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
 # by invoice (check or ACH) only.
@@ -372,6 +380,11 @@ CELERY_BEAT_SCHEDULE = {
     "events-expire-waitlist-offers": {
         "task": "socialrx.events.tasks.expire_waitlist_offers",
         "schedule": crontab(minute="*/10"),
+    },
+    # One email a day per person with overdue coaching action items (idempotent per day).
+    "coaching-remind-overdue-action-items": {
+        "task": "socialrx.coaching.tasks.remind_overdue_action_items",
+        "schedule": crontab(hour=8, minute=10),
     },
 }
 

@@ -23,6 +23,7 @@ urlpatterns = [
     path("", include("socialrx.registry.onboarding_urls")),
     path("", include("socialrx.training.urls")),
     path("", include("socialrx.events.urls")),
+    path("", include("socialrx.coaching.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

@@ -271,4 +271,9 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/events/my/orders": ["get"],
         "/api/v1/events/{slug}/check-in": ["post"],
         "/api/v1/events/{slug}/check-in/counts": ["get"],
+        "/api/v1/coaching/me/sessions": ["get"],
+        "/api/v1/coaching/engagements/{engagement_id}/slots": ["get"],
+        "/api/v1/coaching/engagements/{engagement_id}/bookings": ["post"],
+        "/api/v1/coaching/sessions/{session_id}/reschedule": ["post"],
+        "/api/v1/coaching/sessions/{session_id}/cancel": ["post"],
     }

@@ -40,14 +40,14 @@ def test_core_membership_and_the_registry_declare_their_pages_in_order():
         ("events", "Speaker page"),
         ("events", "My events (signed-in member)"),
         ("events", "My agenda (signed-in member)"),
+        ("coaching", "Coaching page"),
+        ("coaching", "Coach page"),
+        ("coaching", "Engagement (signed-in member)"),
+        ("coaching", "Booking slots (signed-in member)"),
+        ("coaching", "My coaching (signed-in member)"),
         ("core", "Dashboard (signed-in member)"),
     ]
-    assert [page.visitor for _, page in declared if not page.public] == [
-        MEMBER,
-        MEMBER,
-        MEMBER,
-        MEMBER,
-    ]
+    assert [page.visitor for _, page in declared if not page.public] == [MEMBER] * 7
 
 
 def test_every_fixed_url_declared_is_a_page_of_the_site():

@@ -52,6 +52,7 @@ def test_staff_see_their_queues_first(client, staff):
         "registry/panels/staff_queue.html",
         "training/panels/staff_queue.html",
         "events/panels/staff_events.html",
+        "coaching/panels/staff.html",
         "organizations/panels/organizations.html",
     ]
     assert b"Add your organization" not in response.content
@@ -63,7 +64,10 @@ def test_a_coach_is_not_asked_to_add_an_organization_nor_to_set_up_what_is_on(cl
 
     response = client.get(URL)
 
-    assert panels_of(response) == ["organizations/panels/organizations.html"]
+    assert panels_of(response) == [
+        "coaching/panels/coach.html",
+        "organizations/panels/organizations.html",
+    ]
     assert b"You are not part of an organization yet" not in response.content
     assert b"your work at the center does not need one" in response.content
     assert b"Set up two-factor authentication" not in response.content
@@ -141,8 +145,9 @@ def test_staff_dashboard_queries_do_not_grow_with_the_queues(client, staff):
         add_staff_work()
 
     # 13 before training: its staff queue adds 3, the "My learning" panel (empty here) 4;
-    # events' staff panel 1 and the "My events" panel (empty here) 4.
-    assert queries(client) == with_one == 25
+    # events' staff panel 1 and the "My events" panel (empty here) 4; coaching's staff panel 3
+    # (no coach here, so no availability is read).
+    assert queries(client) == with_one == 28
 
 
 def add_organization(person, *, claimed=True):
@@ -176,5 +181,6 @@ def test_an_org_admins_dashboard_makes_the_same_queries_for_three_organizations_
 
     response = client.get(URL)
     assert len(response.context["panels"][1]["context"]["rows"]) == 3
-    # 13 before training: its "My learning" panel (empty here) adds 4, events' "My events" 4.
-    assert queries(client) == with_one == 21
+    # 13 before training: its "My learning" panel (empty here) adds 4, events' "My events" 4,
+    # coaching's organization panel 1 (no engagement: the panel is left out).
+    assert queries(client) == with_one == 22

@@ -84,6 +84,21 @@ DECLARED = {
     "events.manage_events",
     "events.check_in",
     "events.view_reports",
+    "coaching.fill_intake",
+    "coaching.edit_intake",
+    "coaching.view_intake",
+    "coaching.view_engagement",
+    "coaching.book",
+    "coaching.change_session",
+    "coaching.buy_hours",
+    "coaching.tick_action_item",
+    "coaching.be_coach",
+    "coaching.record_session",
+    "coaching.view_center_notes",
+    "coaching.assign_coach",
+    "coaching.manage_engagements",
+    "coaching.manage_coaches",
+    "coaching.view_reports",
 }
 
 ORG_PERMISSIONS = {

@@ -69,6 +69,7 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
         ("/training", "socialrx.training.api.router"),
         ("/events", "socialrx.events.api.public_router"),
         ("/events", "socialrx.events.api.router"),
+        ("/coaching", "socialrx.coaching.api.router"),
     ]
 
 

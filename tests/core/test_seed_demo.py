@@ -190,6 +190,7 @@ def test_the_apps_that_declare_a_demo_run_in_their_declared_order():
         "registry",
         "training",
         "events",
+        "coaching",
     ]
 
 
