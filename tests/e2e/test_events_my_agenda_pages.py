@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from socialrx.events.models import StarredSession
 from socialrx.events.services import my_agenda as services
@@ -99,8 +100,11 @@ def test_copy_link_puts_the_private_link_on_the_clipboard(open_page, keeper, liv
 
     page.get_by_role("button", name="Copy link").click()
 
-    status = page.locator("#feed-copy-status")
-    assert status.inner_text() == "Link copied. Paste it into your calendar program."
+    # The clipboard write is asynchronous: wait for the status it leaves (a busy machine is
+    # slower than the click's return).
+    expect(page.locator("#feed-copy-status")).to_have_text(
+        "Link copied. Paste it into your calendar program."
+    )
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == f"{live_server.url}/events/agenda/{feed.token}.ics"
 
