@@ -53,9 +53,17 @@ class DayException:
     available: bool = False
 
 
+@cache
+def _known_zones() -> frozenset[str]:
+    # available_timezones() walks the tz database on disk at every call (about 20 ms): a page
+    # of slots asks for each one, so it is read once per process.
+    return frozenset(available_timezones())
+
+
+@cache
 def is_time_zone(name: str) -> bool:
     """An IANA zone name this machine knows ("America/Chicago"); "EST" or "Mars/Base" are not."""
-    if not name or name not in available_timezones():
+    if not name or name not in _known_zones():
         return False
     # The tz database also holds abbreviations and legacy names ("EST", "CST6CDT", "Etc/GMT+5")
     # that are no place, and mislead ("EST" never keeps daylight saving): only Area/Place
