@@ -11,7 +11,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from celery.schedules import crontab
 from django.core.exceptions import ImproperlyConfigured
 
 
@@ -339,54 +338,8 @@ BILLING_ACH_DETAILS = env(
 BILLING_TAX_ID = env("BILLING_TAX_ID", "" if PRODUCTION else "00-0000000 (demo)")
 # Seats an organization without an active membership may fill (the free guest tier).
 GUEST_SEAT_LIMIT = int(env("GUEST_SEAT_LIMIT", "5"))
-CELERY_BEAT_SCHEDULE = {
-    "membership-daily-renewals": {
-        "task": "socialrx.membership.tasks.run_daily_renewals",
-        # 06:05 UTC: just after midnight in the center's zone (America/Chicago) in winter and
-        # summer alike, once per calendar day; a fixed 24-hour interval drifts across the
-        # daylight-saving changes. The run catches up on any day it missed.
-        "schedule": crontab(hour=6, minute=5),
-    },
-    "billing-release-expired-holds": {
-        "task": "socialrx.billing.tasks.release_expired_holds",
-        "schedule": crontab(minute="*/5"),
-    },
-    # Today's adoption figures are keyed by date: computing them just after the day turns keeps
-    # the first visitor of a new day from waiting for a live computation.
-    "registry-refresh-statistics": {
-        "task": "socialrx.registry.tasks.refresh_statistics",
-        "schedule": crontab(hour=6, minute=7),
-    },
-    # Boot camps: seats held for a checkout that never happened come back, a waitlist offer
-    # that ran out passes to the next person, and attendees are reminded 7 days and 1 day ahead.
-    "training-release-expired-bookings": {
-        "task": "socialrx.training.tasks.release_expired_bookings",
-        "schedule": crontab(minute="*/5"),
-    },
-    "training-expire-waitlist-offers": {
-        "task": "socialrx.training.tasks.expire_waitlist_offers",
-        "schedule": crontab(minute="*/10"),
-    },
-    "training-boot-camp-reminders": {
-        "task": "socialrx.training.tasks.send_boot_camp_reminders",
-        "schedule": crontab(minute=15),
-    },
-    # Events: places held for an order never checked out come back (and go to the waitlist),
-    # and a waitlist offer that ran out passes to the next person.
-    "events-release-expired-orders": {
-        "task": "socialrx.events.tasks.release_expired_orders",
-        "schedule": crontab(minute="*/5"),
-    },
-    "events-expire-waitlist-offers": {
-        "task": "socialrx.events.tasks.expire_waitlist_offers",
-        "schedule": crontab(minute="*/10"),
-    },
-    # One email a day per person with overdue coaching action items (idempotent per day).
-    "coaching-remind-overdue-action-items": {
-        "task": "socialrx.coaching.tasks.remind_overdue_action_items",
-        "schedule": crontab(hour=8, minute=10),
-    },
-}
+# The periodic tasks: socialrx/beat.py.
+from .beat import CELERY_BEAT_SCHEDULE  # noqa: E402, F401 - settings read by Celery
 
 # Registry: uploaded import files (kept outside MEDIA_ROOT, never served), their size limit,
 # and the public API's rate limit per client address.
