@@ -45,5 +45,13 @@ STAFF_VIEWABLE = frozenset(
         "coaching.intake",
         "coaching.engagement",
         "coaching.coachingsession",
+        "library.resource",
+        "library.newspost",
+        "library.sitepage",
+        "library.contactmessage",
+        "community.category",
+        "community.thread",
+        "community.flag",
+        "community.suspension",
     }
 )

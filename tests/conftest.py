@@ -78,15 +78,17 @@ def _pages_drawn_by_their_views(settings):
 
 @pytest.fixture(autouse=True, scope="session")
 def _private_files_in_tmp(tmp_path_factory):
-    """Private uploads (lesson video and audio, captions) go to a throw-away directory, not
-    the project's var/private. A FileField resolves its storage when the model loads, so the
-    storage is replaced on the fields themselves for the whole session."""
+    """Private uploads (lesson video and audio, captions, library files) go to a throw-away
+    directory, not the project's var/private. A FileField resolves its storage when the model
+    loads, so the storage is replaced on the fields themselves for the whole session."""
     from django.core.files.storage import FileSystemStorage
 
+    from socialrx.library.models import ResourceFile
     from socialrx.training.models import LessonMedia
 
     storage = FileSystemStorage(location=str(tmp_path_factory.mktemp("private")))
     fields = [LessonMedia._meta.get_field(name) for name in ("file", "captions")]
+    fields.append(ResourceFile._meta.get_field("file"))
     kept = [field.storage for field in fields]
     for field in fields:
         field.storage = storage
@@ -107,10 +109,13 @@ def _shared_vocabulary_after_a_flush(request):
     ):
         return
     request.getfixturevalue("transactional_db")
+    from socialrx.library.audiences import load as load_audiences
+    from socialrx.library.models import Audience
     from socialrx.taxonomy.models import Platform, Topic
     from socialrx.taxonomy.vocabulary import load
 
     load(Topic, Platform)
+    load_audiences(Audience)
 
 
 @pytest.fixture(autouse=True)

@@ -50,4 +50,19 @@ CELERY_BEAT_SCHEDULE = {
         "task": "socialrx.coaching.tasks.remind_overdue_action_items",
         "schedule": crontab(hour=8, minute=10),
     },
+    # The library's monthly digest of the month just ended: due at 09:00 on the 1st, center
+    # time (14:00 or 15:00 UTC with daylight saving); the task checks the center's clock and
+    # sends once, so hourly runs through the first days catch up a missed one.
+    "library-send-monthly-digest": {
+        "task": "socialrx.library.tasks.send_monthly_digest",
+        "schedule": crontab(minute=20, day_of_month="1-7"),
+    },
+    # The forums' daily digest at 07:00 center time (America/Chicago): asked at 12:00 and
+    # 13:00 UTC, the task sends only from the run where the center's clock shows 7 (CDT or
+    # CST), and a second run the same day sends nothing more.
+    "community-daily-digests": {
+        "task": "socialrx.community.tasks.send_daily_digests",
+        "schedule": crontab(hour="12,13", minute=0),
+        "kwargs": {"at_center_hour": 7},
+    },
 }

@@ -13,6 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from .storage_settings import storages_setting
+
 
 def env(name: str, default: str | None = None) -> str | None:
     return os.environ.get(name, default)
@@ -79,6 +81,8 @@ INSTALLED_APPS = [
     "socialrx.training",
     "socialrx.events",
     "socialrx.coaching",
+    "socialrx.library",
+    "socialrx.community",
     "socialrx.platform",
     "socialrx.api",
 ]
@@ -268,23 +272,7 @@ STATIC_ROOT = Path(env("STATIC_ROOT", str(VAR_DIR / "static")))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise warns when it is missing
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(VAR_DIR / "media")))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Files only the people allowed may read (course videos and audio, their captions): kept
-    # outside MEDIA_ROOT, which the proxy serves to anyone, and streamed by the views that
-    # check permission. Set PRIVATE_MEDIA_ROOT to a directory that is not web-served.
-    "private": {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(Path(env("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private"))))},
-    },
-    "staticfiles": {
-        "BACKEND": (
-            "whitenoise.storage.CompressedManifestStaticFilesStorage"
-            if PRODUCTION
-            else "django.contrib.staticfiles.storage.StaticFilesStorage"
-        )
-    },
-}
+STORAGES = storages_setting(env, VAR_DIR, production=PRODUCTION)
 WHITENOISE_USE_FINDERS = not PRODUCTION
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
@@ -303,6 +291,10 @@ TRAINING_EMBED_HOSTS = [
 # certificate lookups (page and API) one client address may make per minute.
 TRAINING_WAITLIST_OFFER_HOURS = int(env("TRAINING_WAITLIST_OFFER_HOURS", "48"))
 TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE = int(env("TRAINING_CERTIFICATE_LOOKUPS_PER_MINUTE", "30"))
+# Library: the largest file attached to a resource, by what its content is: documents (PDF,
+# DOCX, PPTX, XLSX) and audio or video (MP3, M4A, WAV, MP4, WebM). Counted while it streams in.
+LIBRARY_DOCUMENT_MAX_MB = int(env("LIBRARY_DOCUMENT_MAX_MB", "25"))
+LIBRARY_MEDIA_MAX_MB = int(env("LIBRARY_MEDIA_MAX_MB", "500"))
 # Events: how long a freed place offered to the first person on a ticket type's waitlist is
 # kept for them (never past the close of registration).
 EVENTS_WAITLIST_OFFER_HOURS = int(env("EVENTS_WAITLIST_OFFER_HOURS", "48"))
@@ -316,6 +308,8 @@ COACHING_MIN_NOTICE_HOURS = int(env("COACHING_MIN_NOTICE_HOURS", "12"))
 COACHING_FREE_CANCEL_HOURS = int(env("COACHING_FREE_CANCEL_HOURS", "24"))
 COACHING_HOUR_PRICE_CENTS = int(env("COACHING_HOUR_PRICE_CENTS", "25000"))
 COACHING_FEED_FETCHES_PER_MINUTE = int(env("COACHING_FEED_FETCHES_PER_MINUTE", "30"))
+# Library: the podcast's channel and the contact form's recipients (socialrx/library_settings.py).
+from .library_settings import *  # noqa: E402, F403 - the names in its __all__
 
 # Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
 # by invoice (check or ACH) only.

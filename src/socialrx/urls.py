@@ -24,6 +24,8 @@ urlpatterns = [
     path("", include("socialrx.training.urls")),
     path("", include("socialrx.events.urls")),
     path("", include("socialrx.coaching.urls")),
+    path("", include("socialrx.library.urls")),
+    path("", include("socialrx.community.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),

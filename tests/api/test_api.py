@@ -276,4 +276,8 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/coaching/engagements/{engagement_id}/bookings": ["post"],
         "/api/v1/coaching/sessions/{session_id}/reschedule": ["post"],
         "/api/v1/coaching/sessions/{session_id}/cancel": ["post"],
+        "/api/v1/library/resources": ["get"],
+        "/api/v1/library/podcast/episodes": ["get"],
+        "/api/v1/community/threads": ["get"],
+        "/api/v1/community/threads/{public_id}": ["get"],
     }

@@ -6,7 +6,7 @@ from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings as django_settings
-from django.urls import resolve
+from django.urls import resolve, reverse
 
 from tests.permission_matrix_kit import (
     DONE,
@@ -21,6 +21,7 @@ from tests.permission_matrix_kit import (
     named,
     post,
     signed_in,
+    status,
 )
 
 
@@ -45,6 +46,19 @@ class CoreData:
         self.add_finalizer(clean_up)
         return f"/media/profile-photos/{photo.name}"
 
+    @cached_property
+    def mailing_unsubscribe(self) -> str:
+        """Member A's link to leave the library's digest, as its emails carry it."""
+        from socialrx.core import mailing  # noqa: PLC0415 - only when a case needs it
+
+        token = mailing.unsubscribe_token(self.member_a, "library.digest")
+        return reverse("email_unsubscribe", args=[token])
+
+    def mailing_left(self) -> bool:
+        from socialrx.core.models import EmailOptOut  # noqa: PLC0415
+
+        return EmailOptOut.objects.filter(user=self.member_a, stream="library.digest").exists()
+
 
 WORLD_DATA = CoreData
 
@@ -59,6 +73,22 @@ ROWS: dict[str, tuple[Case, ...]] = {
         post(named("failed_emails"), signed_in(DONE), label="POST acknowledge"),
     ),
     "dashboard": (get(named("dashboard"), SIGNED_IN),),
+    "email_preferences": (
+        get(named("email_preferences"), SIGNED_IN),
+        post(named("email_preferences"), signed_in(DONE), data=lambda world: {}),
+    ),
+    # The link in a mailing-list email: whoever holds it (a mail program, without a cookie)
+    # may take its one person off its one list.
+    "email_unsubscribe": (
+        get(lambda world: world.mailing_unsubscribe, PUBLIC),
+        post(
+            lambda world: world.mailing_unsubscribe,
+            PUBLIC,
+            label="POST one click",
+            effect=lambda world: world.mailing_left(),
+        ),
+        get(fixed("/email/unsubscribe/not-a-token/"), everyone(status(400)), label="GET bad"),
+    ),
 }
 
 if not django_settings.PRODUCTION:  # mounted in development only, as in socialrx/urls.py

@@ -50,8 +50,11 @@ def test_staff_see_their_queues_first(client, staff):
         "membership/panels/staff_queue.html",
         "billing/panels/staff_money.html",
         "registry/panels/staff_queue.html",
+        "library/panels/contributions_staff.html",
         "training/panels/staff_queue.html",
+        "community/panels/flags.html",
         "events/panels/staff_events.html",
+        "library/panels/contact_queue.html",
         "coaching/panels/staff.html",
         "organizations/panels/organizations.html",
     ]
@@ -146,8 +149,10 @@ def test_staff_dashboard_queries_do_not_grow_with_the_queues(client, staff):
 
     # 13 before training: its staff queue adds 3, the "My learning" panel (empty here) 4;
     # events' staff panel 1 and the "My events" panel (empty here) 4; coaching's staff panel 3
-    # (no coach here, so no availability is read).
-    assert queries(client) == with_one == 28
+    # (no coach here, so no availability is read); the library's review queue 2, contact
+    # messages 1, "Your contributions" 1 and "New in the library" 1; the community's flags 2
+    # and notifications 2.
+    assert queries(client) == with_one == 37
 
 
 def add_organization(person, *, claimed=True):
@@ -182,5 +187,6 @@ def test_an_org_admins_dashboard_makes_the_same_queries_for_three_organizations_
     response = client.get(URL)
     assert len(response.context["panels"][1]["context"]["rows"]) == 3
     # 13 before training: its "My learning" panel (empty here) adds 4, events' "My events" 4,
-    # coaching's organization panel 1 (no engagement: the panel is left out).
-    assert queries(client) == with_one == 22
+    # coaching's organization panel 1 (no engagement: the panel is left out); the library's
+    # "Your contributions" 1 and "New in the library" 1, the forum notifications 2.
+    assert queries(client) == with_one == 26

@@ -99,6 +99,22 @@ DECLARED = {
     "coaching.manage_engagements",
     "coaching.manage_coaches",
     "coaching.view_reports",
+    "library.read_resource",
+    "library.contribute",
+    "library.edit_contribution",
+    "library.view_history",
+    "library.manage",
+    "community.read",
+    "community.read_category",
+    "community.read_thread",
+    "community.post",
+    "community.edit_post",
+    "community.accept_answer",
+    "community.flag_post",
+    "community.follow",
+    "community.moderate",
+    "community.use_directory",
+    "community.list_organization",
 }
 
 ORG_PERMISSIONS = {

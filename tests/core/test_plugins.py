@@ -14,6 +14,7 @@ from socialrx.core import plugins
 from socialrx.core.plugins import (
     ApiRouter,
     DashboardPanel,
+    EmailStream,
     Link,
     MenuEntry,
     MenuItem,
@@ -70,6 +71,8 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
         ("/events", "socialrx.events.api.public_router"),
         ("/events", "socialrx.events.api.router"),
         ("/coaching", "socialrx.coaching.api.router"),
+        ("/library", "socialrx.library.api.router"),
+        ("/community", "socialrx.community.api.router"),
     ]
 
 
@@ -237,6 +240,55 @@ def test_a_declaration_naming_what_does_not_exist_fails_the_check(monkeypatch):
     assert len(messages) == 6
     assert all(message.startswith("broken: ") for message in messages)
     assert "unknown permission 'core.view_audit_lgo'" in " ".join(messages)
+
+
+@pytest.mark.unit
+def test_email_streams_keep_the_order_of_the_apps_and_of_their_declaration():
+    library = Plugins(email_streams=[EmailStream("library.digest", "Monthly digest")])
+    community = Plugins(
+        email_streams=[
+            EmailStream("community.notifications", "Forum notifications"),
+            EmailStream("community.daily", "Daily digest of the forums"),
+        ]
+    )
+
+    registry = Registry.collect([("library", library), ("community", community)])
+
+    assert [stream.key for stream in registry.email_streams] == [
+        "library.digest",
+        "community.notifications",
+        "community.daily",
+    ]
+
+
+@pytest.mark.unit
+def test_email_stream_keys_taken_twice_or_not_the_apps_own_fail_the_check(monkeypatch):
+    library = Plugins(
+        email_streams=[
+            EmailStream("library.digest", "Monthly digest"),
+            EmailStream("community.notifications", "Not the library's"),
+            EmailStream("library.Digest news", "Not a key"),
+            EmailStream("library." + "x" * 80, "Too long"),
+        ]
+    )
+    again = Plugins(email_streams=[EmailStream("library.digest", "Taken")])
+    monkeypatch.setattr(
+        plugins, "declared_by_apps", lambda: [("library", library), ("library", again)]
+    )
+
+    errors = plugins.check_plugins()
+
+    assert {error.id for error in errors} == {"core.E103"}
+    long_key = "library." + "x" * 80
+    assert [error.msg for error in errors] == [
+        "library: email stream key 'community.notifications' does not start with the app's "
+        "label (library.).",
+        "library: email stream key 'library.Digest news' is not \"<app label>.<name>\" in lower "
+        "case, at most 80 characters.",
+        f"library: email stream key '{long_key}' is not \"<app label>.<name>\" in lower case, "
+        "at most 80 characters.",
+        "library: email stream key 'library.digest' is declared by library too.",
+    ]
 
 
 # --- the header -------------------------------------------------------------------------------

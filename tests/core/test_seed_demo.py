@@ -191,6 +191,8 @@ def test_the_apps_that_declare_a_demo_run_in_their_declared_order():
         "training",
         "events",
         "coaching",
+        "library",
+        "community",
     ]
 
 

@@ -220,6 +220,8 @@ def test_the_apps_that_declare_scale_data_load_in_their_declared_order():
         "training",
         "events",
         "coaching",
+        "library",
+        "community",
     ]
 
 

@@ -26,12 +26,17 @@ def header_rows(page) -> dict:
                 ".brand, .nav-primary > .nav > li, .nav-account > *"
             )].map((element) => element.getBoundingClientRect());
             const primary = header.querySelector(".nav-primary .nav").getBoundingClientRect();
+            // The menu's last item: the list itself shrinks (min-width: 0) while its items
+            // overflow it, so its own box says nothing of an overlap.
+            const ends = [...header.querySelectorAll(".nav-primary > .nav > li")].map(
+                (entry) => entry.getBoundingClientRect().right
+            );
             const account = header.querySelector(".nav-account").getBoundingClientRect();
             return {
                 height: header.getBoundingClientRect().height,
                 tops: items.map((box) => Math.round(box.top)),
                 bottoms: items.map((box) => Math.round(box.bottom)),
-                menuEnds: primary.right,
+                menuEnds: Math.max(primary.right, ...ends),
                 accountStarts: account.left,
             };
         }"""

@@ -16,8 +16,9 @@ class CoreConfig(AppConfig):
     def ready(self) -> None:
         from django.db.backends.signals import connection_created  # noqa: PLC0415 - loaded once the app registry is ready
 
-        # Registers the system checks (plugins: of what the apps declare), declares permissions.
-        from . import checks, plugins, rules  # noqa: F401, PLC0415 - once the app registry is ready
+        # Registers the system checks (plugins, related: of what the apps declare), declares
+        # permissions.
+        from . import checks, plugins, related, rules  # noqa: F401, PLC0415 - once the app registry is ready
         from .search import configure_search_connection  # noqa: PLC0415 - loaded once the app registry is ready
 
         # Typo-tolerant search on every connection (the SQLite function, PostgreSQL's threshold).

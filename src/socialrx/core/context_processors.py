@@ -30,6 +30,10 @@ class Navigation:
         )
 
     @cached_property
+    def footer(self) -> list[plugins.MenuItem]:
+        return list(plugins.registry().footer)
+
+    @cached_property
     def staff_current(self) -> bool:
         return any(entry.current for entry in self.staff)
 

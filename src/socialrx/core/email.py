@@ -24,7 +24,12 @@ def single_line(text: str) -> str:
 
 
 def queue_templated_email(
-    *, to: list[str], template: str, context: dict[str, Any], triggered_by=None
+    *,
+    to: list[str],
+    template: str,
+    context: dict[str, Any],
+    triggered_by=None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Render `<template>_subject.txt`, `.txt` and `.html` now, send after commit.
     `triggered_by` is the person whose action sends it: they are told if it cannot be sent.
@@ -41,23 +46,28 @@ def queue_templated_email(
         html_body=html_body,
         template=template,
         triggered_by=triggered_by,
+        headers=headers,
     )
 
 
-def queue_email(*, to, subject, text_body, html_body, template="", triggered_by=None) -> None:
+def queue_email(
+    *, to, subject, text_body, html_body, template="", triggered_by=None, headers=None
+) -> None:
+    """Send after commit. `headers` are extra header lines ({"List-Unsubscribe": "<…>"})."""
     from .tasks import send_email  # noqa: PLC0415 - tasks import this module: a top-level import would be a cycle
 
     person_id = triggered_by.pk if getattr(triggered_by, "is_authenticated", False) else None
-    transaction.on_commit(
-        lambda: send_email.delay(
-            to=to,
-            subject=subject,
-            text_body=text_body,
-            html_body=html_body,
-            template=template,
-            triggered_by_id=person_id,
-        )
-    )
+    message = {
+        "to": to,
+        "subject": subject,
+        "text_body": text_body,
+        "html_body": html_body,
+        "template": template,
+        "triggered_by_id": person_id,
+    }
+    if headers:  # only then: a worker still running the previous release takes the rest
+        message["headers"] = {name: single_line(str(value)) for name, value in headers.items()}
+    transaction.on_commit(lambda: send_email.delay(**message))
 
 
 def _notice_key(user_id: int) -> str:

@@ -1,11 +1,11 @@
-"""What the kernel itself adds to the shared pages (socialrx.core.plugins): the center's home
-page, the dashboard and the staff's audit log and Django admin."""
+"""What the kernel itself adds to the shared pages (socialrx.core.plugins): the dashboard and
+the staff's audit log and Django admin. The center's home page has no menu entry: the brand at
+the header's left links to it (and the footer), and the header holds about six entries."""
 
 from .plugins import MenuItem, Plugins
 
 PLUGINS = Plugins(
     menu=[
-        MenuItem("The center", "home", order=0),
         # Last of the main menu: beside the person's own account menu.
         MenuItem("Dashboard", "dashboard", order=900, signed_in=True),
     ],

@@ -1,4 +1,5 @@
-"""The shared kernel's own data: the audit log and the emails that could not be sent."""
+"""The shared kernel's own data: the audit log, the emails that could not be sent and the
+mailing lists people left."""
 
 from django.conf import settings
 from django.db import models
@@ -67,3 +68,22 @@ class FailedEmail(models.Model):
 
     def __str__(self) -> str:
         return f"{self.subject} → {self.recipients}"
+
+
+class EmailOptOut(models.Model):
+    """A person left one mailing list (`stream`, an `EmailStream` key an app declares): its
+    emails are no longer sent to them. No row: they receive it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_opt_outs"
+    )
+    stream = models.CharField(max_length=80)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=("user", "stream"), name="core_email_opt_out_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} left {self.stream}"

@@ -1,6 +1,7 @@
 """The shared pages every app plugs into: the main menu, the staff menu, an organization's
-tabs, the dashboard's panels and the API's routers. Apps declare what they bring; core,
-`base.html` and `api/` never name an app.
+tabs, the dashboard's panels and the API's routers; and the mailing lists a person may leave
+(the email preferences page). Apps declare what they bring; core, `base.html` and `api/`
+never name an app.
 
 An app declares on its AppConfig where its `Plugins` are, and core collects every installed
 app's the first time a page asks (after every app is ready), without importing the app itself:
@@ -41,14 +42,24 @@ The rules of each kind:
   by `core.permissions`, so asking them costs one query per page, not per panel.
 - API routers are added to /api/v1/ in the same order as panels: INSTALLED_APPS, then
   declaration (the OpenAPI document lists operations in that order).
+- Footer links (`footer`, MenuItems without permission or group) are shown to everyone at the
+  bottom of every page, by order: the site's own pages (About, Contact, Privacy, Terms).
+- Email streams are the mailing lists an app sends, such as
+  `EmailStream("library.digest", "Monthly digest", "New resources, courses and events.")`:
+  a person leaves one in one click from any of its emails, or on their email preferences page
+  (`core.mailing`, which sends them). The `key` is stored with each opt-out, so it never
+  changes once used, and starts with the app's label. They are listed in INSTALLED_APPS
+  order, then declaration; an app's transactional email (receipts, invitations) is no stream.
 
 `registry()` returns what every app declared; `check_plugins` (a system check) reports a
-declaration whose URL name, permission, template or dotted path does not exist.
+declaration whose URL name, permission, template or dotted path does not exist, and an email
+stream whose key is taken twice or does not start with its app's label.
 """
 
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -118,6 +129,20 @@ class ApiRouter:
 
 
 @dataclass(frozen=True)
+class EmailStream:
+    """A mailing list the app sends (see core.mailing): `key` is stored with opt-outs."""
+
+    key: str
+    label: str
+    description: str = ""
+
+
+# "<app label>.<name>": lower case, at most 80 characters (EmailOptOut.stream).
+STREAM_KEY = re.compile(r"^[a-z][a-z0-9_]*\.[a-z0-9_.-]+$")
+STREAM_KEY_MAX_LENGTH = 80
+
+
+@dataclass(frozen=True)
 class Plugins:
     """Everything one app adds to the shared pages."""
 
@@ -126,6 +151,9 @@ class Plugins:
     org_tabs: Sequence[OrgTab] = ()
     panels: Sequence[DashboardPanel] = ()
     api_routers: Sequence[ApiRouter] = ()
+    email_streams: Sequence[EmailStream] = ()
+    # Links of the site's footer (About, Contact, Privacy…): for everyone, ordered.
+    footer: Sequence[MenuItem] = ()
 
 
 @dataclass(frozen=True)
@@ -137,6 +165,8 @@ class Registry:
     org_tabs: tuple[OrgTab, ...] = ()
     panels: tuple[DashboardPanel, ...] = ()
     api_routers: tuple[ApiRouter, ...] = ()
+    email_streams: tuple[EmailStream, ...] = ()
+    footer: tuple[MenuItem, ...] = ()
     sources: tuple[tuple[str, Plugins], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
@@ -147,7 +177,7 @@ class Registry:
 
         def ordered(kind: str) -> tuple:
             items = [item for _, plugins in declared for item in getattr(plugins, kind)]
-            if kind == "api_routers":
+            if kind in ("api_routers", "email_streams"):
                 return tuple(items)
             return tuple(sorted(items, key=lambda item: item.order))
 
@@ -157,6 +187,8 @@ class Registry:
             org_tabs=ordered("org_tabs"),
             panels=ordered("panels"),
             api_routers=ordered("api_routers"),
+            email_streams=ordered("email_streams"),
+            footer=ordered("footer"),
             sources=declared,
         )
 
@@ -290,7 +322,8 @@ def panels_for(panels: Iterable[DashboardPanel], request) -> list[ShownPanel]:
 
 @checks.register(checks.Tags.urls)
 def check_plugins(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """Every declared URL name reverses, permission exists, template and dotted path load."""
+    """Every declared URL name reverses, permission exists, template and dotted path load;
+    every email stream's key is well formed, its app's own and taken once."""
     import rules  # noqa: PLC0415 - read only by the system check
 
     errors: list[checks.CheckMessage] = []
@@ -306,7 +339,7 @@ def check_plugins(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
         for item in (*plugins.menu, *plugins.staff_menu, *plugins.org_tabs, *plugins.panels):
             if item.permission and not rules.perm_exists(item.permission):
                 error(app, f"{item!r} names the unknown permission {item.permission!r}.")
-        for item in (*plugins.menu, *plugins.staff_menu):
+        for item in (*plugins.menu, *plugins.staff_menu, *plugins.footer):
             try:
                 reverse(item.url_name)
             except NoReverseMatch:
@@ -330,4 +363,26 @@ def check_plugins(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
                 router.load()
             except ImportError:
                 error(app, f"{router!r}: cannot import {router.router!r}.")
+    errors.extend(_stream_errors(declared))
+    return errors
+
+
+def _stream_errors(declared: list[tuple[str, Plugins]]) -> list[checks.CheckMessage]:
+    errors = []
+    seen: dict[str, str] = {}
+    for app, plugins in declared:
+        for stream in plugins.email_streams:
+            key = stream.key
+            if not STREAM_KEY.match(key) or len(key) > STREAM_KEY_MAX_LENGTH:
+                problem = 'is not "<app label>.<name>" in lower case, at most 80 characters'
+            elif not key.startswith(f"{app}."):
+                problem = f"does not start with the app's label ({app}.)"
+            elif key in seen:
+                problem = f"is declared by {seen[key]} too"
+            else:
+                seen[key] = app
+                continue
+            errors.append(
+                checks.Error(f"{app}: email stream key {key!r} {problem}.", id="core.E103")
+            )
     return errors

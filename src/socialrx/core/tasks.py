@@ -19,12 +19,18 @@ def send_email(
     html_body: str,
     template: str = "",
     triggered_by_id: int | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Send one email. A passing network failure is retried with back-off; a message that can
     never go (a refused address, a malformed header) and the last failed retry are recorded, so
-    the person who sent it and center staff learn of it."""
+    the person who sent it and center staff learn of it. `headers`: extra header lines (a
+    mailing list's List-Unsubscribe)."""
     message = EmailMultiAlternatives(
-        subject=subject, body=text_body, from_email=settings.DEFAULT_FROM_EMAIL, to=to
+        subject=subject,
+        body=text_body,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=to,
+        headers=headers or None,
     )
     message.attach_alternative(html_body, "text/html")
     deliver(self, message, template=template, triggered_by_id=triggered_by_id)

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.urls import path
 
-from . import views
+from . import views, views_mailing
 from .pagecache import unchanging, visitor_page_cache
 
 # The benchmark's ceiling (`make bench`): only when BENCH_CEILING turns it on.
@@ -15,6 +15,12 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("staff/audit/", views.audit_log, name="audit_log"),
     path("account/failed-emails/", views.failed_emails, name="failed_emails"),
+    path("account/email-preferences/", views_mailing.email_preferences, name="email_preferences"),
+    path(
+        "email/unsubscribe/<str:token>/",
+        views_mailing.email_unsubscribe,
+        name="email_unsubscribe",
+    ),
 ]
 if settings.BENCH_CEILING:
     urlpatterns += ceiling_patterns

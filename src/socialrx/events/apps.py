@@ -7,6 +7,9 @@ class EventsConfig(AppConfig):
     verbose_name = "Events"
     # Menus, dashboard panels and API routers (see socialrx.core.plugins).
     plugins = "socialrx.events.menus.PLUGINS"
+    # What events offers other apps' pages: events by topic and platform, the digest's
+    # upcoming events (see socialrx.core.related).
+    related = "socialrx.events.related.PROVIDER"
     staff_admin_models = ("event", "session", "speaker", "tickettype", "order", "attendee")
     sellable_kinds = "socialrx.events.sales.KINDS"
     # Demo conferences, a webinar, registrations, a waitlist and attendance (socialrx.core.demo).

@@ -9,10 +9,11 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet, Sum
 
 from socialrx.core.permissions import allowed, org_roles, person_cache
-from socialrx.organizations.models import Organization
+from socialrx.organizations.models import Organization, Seat
 from socialrx.organizations.selectors import seats_used
 
 from . import plan_changes
@@ -27,7 +28,7 @@ from .models import (
     Plan,
     PlanAudience,
 )
-from .models.memberships import BENEFIT_STATUSES, center_today
+from .models.memberships import BENEFIT_STATUSES, GRACE_DAYS, center_today
 
 
 @dataclass(frozen=True)
@@ -198,6 +199,36 @@ def may_read_member_content(user) -> bool:
     return bool(person_cache(user, "membership.member_orgs", lambda: member_organization_ids(user)))
 
 
+def resource_tiers_of(user, *, today: date | None = None) -> frozenset[str]:
+    """The library tiers ("public", "member", "premium") a person reads through the plans of
+    their organizations that hold benefits today: a member organization reads at least
+    member resources whatever its plan lists; center staff read every tier. Cached per
+    request (two queries the first time)."""
+    if allowed(user, "core.view_audit_log"):
+        return frozenset({"public", "member", "premium"})
+    if not getattr(user, "is_authenticated", False):
+        return frozenset({"public"})
+
+    def load() -> frozenset[str]:
+        today_ = today or center_today()
+        ids = set(org_roles(user))
+        if not ids:
+            return frozenset({"public"})
+        tiers = {"public"}
+        memberships = (
+            Membership.objects.filter(organization_id__in=ids)
+            .exclude(status=MembershipStatus.CANCELLED)
+            .select_related("plan")
+        )
+        for membership in memberships:
+            if membership.has_benefits_on(today_):
+                tiers.add("member")
+                tiers.update(membership.plan.resource_tiers or ())
+        return frozenset(tiers)
+
+    return person_cache(user, "membership.resource_tiers", load)
+
+
 def seat_limit(organization: Organization) -> int:
     """Seats an organization may fill: its plan's limit while a member, else the guest tier."""
     return seat_limit_of(membership_of(organization))
@@ -208,6 +239,55 @@ def seat_limit_of(membership: Membership | None, *, today: date | None = None) -
     if membership is None or not membership.has_benefits_on(today or center_today()):
         return settings.GUEST_SEAT_LIMIT
     return membership.plan.seat_limit
+
+
+# --- organizations holding benefits, as queries (the member directory) ---------------------
+
+
+def memberships_with_benefits(*, today: date | None = None) -> QuerySet[Membership]:
+    """Memberships holding benefits on `today`: `Membership.has_benefits_on` written as a
+    query, so other apps filter their rows by member organization without loading them (use
+    `.values("organization_id")` as a subquery)."""
+    today = today or center_today()
+    return Membership.objects.filter(
+        status__in=BENEFIT_STATUSES,
+        covered_from__lte=today,
+        covered_until__gte=today - timedelta(days=GRACE_DAYS),
+    )
+
+
+def plan_band_labels(organization_ids) -> dict[int, str]:
+    """{organization id: its membership plan's size band ("100–299 licensed beds")} for the
+    organizations holding benefits today (others are left out), in one query."""
+    memberships = (
+        memberships_with_benefits()
+        .filter(organization_id__in=list(organization_ids))
+        .select_related("plan")
+    )
+    return {membership.organization_id: membership.plan.band_label for membership in memberships}
+
+
+def member_size_bands() -> list[tuple[str, str]]:
+    """(plan public id, "Hospitals: 100–299 licensed beds") of the plans organizations holding
+    benefits today are on, by audience and size: the size bands a list can be filtered by
+    (one query)."""
+    plans = Plan.objects.filter(pk__in=memberships_with_benefits().values("plan_id")).order_by(
+        "audience", "size_min", "pk"
+    )
+    audiences = dict(PlanAudience.choices)
+    return [
+        (str(plan.public_id), f"{audiences[plan.audience]}: {plan.band_label}") for plan in plans
+    ]
+
+
+def people_of_member_organizations(today: date | None = None) -> QuerySet:
+    """Active people (accounts.User) with a seat in an organization holding benefits on
+    `today`, each once, in one query: the readers of members' mailings (the library's
+    monthly digest). Center staff are not included unless they hold such a seat."""
+    members = memberships_with_benefits(today=today).values("organization_id")
+    return get_user_model().objects.filter(
+        is_active=True, pk__in=Seat.objects.filter(organization_id__in=members).values("user_id")
+    )
 
 
 # --- pages ----------------------------------------------------------------------------------

@@ -4,8 +4,10 @@ a task computes today's statistics ahead of the pages (`queue_statistics_refresh
 
 The public pages cached for anonymous visitors (core.pagecache) are keyed by these counters
 too: search, leaderboards and adoption by `data_version` (any change may show there); an
-entity's page by the version of everything (moved by imports) and that entity's own version
-(moved by an edit naming it), so an edit of one listing redraws only its page."""
+entity's page by the version of everything (moved by imports), that entity's own version
+(moved by an edit naming it), so an edit of one listing redraws only its page, and the version
+of organizations' items in other apps (`core.related.organizations_version`: a case study
+published for the organization that claimed it)."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from celery import current_app
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from socialrx.core import related
 
 VERSION_KEY = "registry:data-version"
 # Moved by a change that does not name its entities (an import, the demo): every page.
@@ -140,6 +144,8 @@ def page_version(request, *args, **kwargs) -> str:
 
 
 def entity_page_version(request, kind: str, key: str) -> str:
-    """An entity's page: imports (everything) and edits of this entity."""
+    """An entity's page: imports (everything), edits of this entity, and what other apps show
+    for its organization (the case studies of core.related, whose version they move)."""
     everything, own = _token([EVERYTHING_KEY, entity_key(kind, key)])
-    return f"{everything}:{own}:{timezone.localdate().isoformat()}"
+    organizations = related.organizations_version()
+    return f"{everything}:{own}:{organizations}:{timezone.localdate().isoformat()}"

@@ -7,6 +7,9 @@ class TrainingConfig(AppConfig):
     verbose_name = "Training"
     # Menus, organization tab, dashboard panels and API routers (see socialrx.core.plugins).
     plugins = "socialrx.training.menus.PLUGINS"
+    # What training offers other apps' pages: courses and boot camps by topic and platform,
+    # the digest's new courses and open boot camps (see socialrx.core.related).
+    related = "socialrx.training.related.PROVIDER"
     # Seats, courses and on-site sessions sold through billing (see billing.sellables).
     sellable_kinds = "socialrx.training.sales.KINDS"
     # The pages `make bench` measures (see socialrx.core.benchmarks).

@@ -104,3 +104,9 @@ def claim_of(user, entity: Entity) -> Claim | None:
         .order_by("-created_at")
         .first()
     )
+
+
+def listings_of_organization(organization_id: int, limit: int = 5) -> list[Entity]:
+    """The registry listings an organization on SocialRx claimed (usually one), by name: the
+    member directory links an organization's entry to them (one query)."""
+    return list(Entity.objects.filter(organization_id=organization_id).order_by("name")[:limit])

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views.decorators.http import require_GET
 
-from socialrx.core import charts
+from socialrx.core import charts, related
 from socialrx.core.pagination import paginate, querystring_without_page
 from socialrx.core.permissions import allowed
 from socialrx.core.platforms import Platform
@@ -80,10 +80,20 @@ def entity_page(request, kind, key):
         "physicians": list(entity_selectors.physicians_at(entity)) if entity.is_hospital else [],
         "history": entity_selectors.entity_history(entity),
         "claim": entity_selectors.claim_of(request.user, entity),
+        "case_studies": _organization_items(request.user, entity),
         "can_manage": allowed(request.user, "registry.manage_accounts", entity),
         "sees_who": allowed(request.user, "registry.see_who_changed"),
     }
     return render(request, "registry/entity.html", context)
+
+
+def _organization_items(user, entity) -> list:
+    """What other apps publish for the organization that claimed the listing (its case
+    studies, from the library), through core.related: the registry names no app above it."""
+    if entity.organization_id is None:
+        return []
+    found = related.items_for_organizations(user, [entity.organization_id])
+    return found.get(entity.organization_id, [])
 
 
 def _snapshot_rows(series) -> list[tuple]:
