@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 
 from socialrx.community.models import Follow, Post, Thread
+from socialrx.community.selectors.forums import reply_of
 from tests.community.factories import make_category, make_thread
 from tests.community.forums_support import forum_people, listen, suspend
 
@@ -221,6 +222,43 @@ def test_a_post_in_a_locked_thread_may_not_be_edited(client, people):
     assert Post.objects.get(pk=post.pk).body == "Before."
 
 
+def test_an_empty_post_to_the_edit_page_is_a_form_error(client, people):
+    thread = make_thread(author=people.member, body="Before.")
+    post = thread.posts.get()
+    client.force_login(people.member)
+
+    response = client.post(reverse("community:edit_post", args=[post.pk]), {})
+
+    assert response.status_code == 400
+    assert response.context["form"].errors == {"body": ["Write your post first: it is empty."]}
+    assert Post.objects.get(pk=post.pk).body == "Before."
+
+
+def test_a_post_a_moderator_edited_is_no_longer_the_authors_to_edit(client, people):
+    thread = make_thread(author=people.member, body="Call Jane Roe.")
+    post = thread.posts.get()
+    Post.objects.filter(pk=post.pk).update(
+        body="Call the patient.",
+        body_html="<p>Call the patient.</p>",
+        moderator_note="Removed a patient's name",
+    )
+    client.force_login(people.member)
+    url = reverse("community:edit_post", args=[post.pk])
+
+    thread_page = client.get(_thread_url(thread)).content.decode()
+    page = client.get(url)
+    response = client.post(url, {"body": "Call Jane Roe."})
+
+    assert "<p>Call the patient.</p>" in thread_page
+    assert url not in thread_page  # no "Edit" link
+
+    message = "A moderator edited this post; ask a moderator to change it."
+    assert (page.status_code, response.status_code) == (409, 409)
+    assert message in page.content.decode()
+    assert message in response.content.decode()
+    assert Post.objects.get(pk=post.pk).body == "Call the patient."
+
+
 # --- accepting an answer --------------------------------------------------------------------
 
 
@@ -260,6 +298,15 @@ def test_only_a_reply_of_a_question_is_accepted(client, people, heard):
 
     assert Thread.objects.filter(accepted_post__isnull=False).count() == 0
     assert heard.calls == []
+
+
+def test_reply_of_finds_the_post_of_that_number_in_that_thread(people):
+    thread = make_thread(author=people.member, kind="question", replies=[(people.other, "A")])
+    other = make_thread(author=people.member, replies=[(people.other, "B")])
+
+    assert reply_of(thread, 2).body == "A"
+    assert reply_of(other, 2).body == "B"
+    assert reply_of(thread, 3) is None
 
 
 def test_someone_else_may_not_accept_the_answer(client, people, heard):

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 
 from socialrx.community.models import Flag, Notification, Post
-from socialrx.community.services import moderation, thread_moderation
+from socialrx.community.services import forums, moderation, thread_moderation
 from socialrx.core.errors import Conflict, DomainError
 from socialrx.core.models import AuditEvent
 from tests.community.factories import make_category, make_thread
@@ -112,6 +112,55 @@ def test_editing_with_a_note_redoes_the_html(forum, flagged):
     assert _outcomes(flagged) == [("edited", forum.moderator.email)] * 2
     event = AuditEvent.objects.get(action="community.post.edited_by_moderator")
     assert event.before["body"] == "Call Jane Roe at 555-0134."
+
+
+MODERATED = "A moderator edited this post; ask a moderator to change it."
+
+
+def _moderator_edits(forum, post):
+    moderation.edit_post(
+        actor=forum.moderator,
+        post=post,
+        body="Call the patient (name removed).",
+        note="Removed a patient's name",
+    )
+
+
+def test_the_author_may_not_put_back_what_a_moderator_removed(forum, post):
+    _moderator_edits(forum, post)
+    post.refresh_from_db()
+
+    with pytest.raises(Conflict) as refused:
+        forums.edit_post(actor=forum.bob, post=post, body="Call Jane Roe at 555-0134.")
+
+    assert refused.value.message == MODERATED
+    post.refresh_from_db()
+    assert (post.body, post.moderator_note) == (
+        "Call the patient (name removed).",
+        "Removed a patient's name",
+    )
+
+
+def test_an_authors_edit_racing_a_moderators_is_refused_under_the_row_lock(forum, post):
+    stale = Post.objects.select_related("thread__category").get(pk=post.pk)  # read before
+    _moderator_edits(forum, post)
+
+    with pytest.raises(Conflict) as refused:
+        forums.edit_post(actor=forum.bob, post=stale, body="Call Jane Roe, 555-0134.")
+
+    assert refused.value.message == MODERATED
+    post.refresh_from_db()
+    assert post.body == "Call the patient (name removed)."
+
+
+def test_a_moderator_may_still_change_a_moderated_post(forum, post):
+    _moderator_edits(forum, post)
+    post.refresh_from_db()
+
+    forums.edit_post(actor=forum.moderator, post=post, body="Call the patient.")
+
+    post.refresh_from_db()
+    assert (post.body, post.moderator_note) == ("Call the patient.", "Removed a patient's name")
 
 
 def test_editing_needs_a_note(forum, post):

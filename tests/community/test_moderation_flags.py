@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from socialrx.community.models import Flag, FlagOutcome, Post
+from socialrx.community.selectors.moderation import has_flagged
 from socialrx.community.services import moderation
 from socialrx.core.errors import Conflict, DomainError, NotFound
 from socialrx.core.models import AuditEvent
@@ -78,6 +79,13 @@ def test_flagging_twice_is_refused_with_a_message_and_one_row(forum, post):
     )
     assert refused.value.status_code == 409
     assert Flag.objects.filter(post=post).count() == 1
+
+
+def test_has_flagged_answers_for_the_person_and_the_post(forum, post):
+    moderation.flag_post(actor=forum.alice, post=post, reason="patient_information")
+
+    assert has_flagged(forum.alice, post) is True
+    assert has_flagged(forum.carol, post) is False
 
 
 def test_ones_own_post_is_refused(forum, post):

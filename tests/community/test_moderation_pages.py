@@ -161,6 +161,38 @@ def test_suspending_by_email_and_lifting(staff_client, forum):
     assert suspension.lifted_by == forum.moderator
 
 
+def test_a_suspension_until_the_year_9999_is_refused_on_the_form(staff_client, forum):
+    url = reverse("community:staff_suspensions")
+
+    response = staff_client.post(
+        url, {"email": forum.alice.email, "reason": "Spam", "until": "9999-12-31"}
+    )
+
+    assert response.status_code == 400
+    assert "Choose a day at most 5 years ahead (by " in response.content.decode()
+    assert not Suspension.objects.exists()
+
+
+def test_suspensions_by_a_moderator_whose_account_was_deleted_are_listed(staff_client, forum):
+    gone = person(forum.riverside, "Gina Gone")
+    Suspension.objects.create(user=forum.alice, reason="Spam", created_by=gone)
+    Suspension.objects.create(
+        user=forum.bob,
+        reason="Rude",
+        created_by=gone,
+        until=timezone.now() - timedelta(days=1),
+    )
+    gone.delete()  # created_by becomes NULL
+
+    response = staff_client.get(reverse("community:staff_suspensions"))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Spam" in page
+    assert "Rude" in page
+    assert "A deleted account" in page
+
+
 def test_a_member_is_refused_the_staff_pages(client, forum):
     client.force_login(forum.alice)
     assert client.get(reverse("community:staff_queue")).status_code == 403

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
@@ -102,6 +103,32 @@ def test_refused_suspensions_write_nothing(forum, who, until, field):
     assert refused.value.field == field
     assert not Suspension.objects.exists()
     assert not AuditEvent.objects.filter(action="community.member.suspended").exists()
+
+
+MAY_3_2026 = datetime(2026, 5, 3, 15, 0, tzinfo=ZoneInfo("America/Chicago"))
+
+
+@pytest.mark.parametrize("until", [date(2031, 5, 4), date(9999, 12, 31)])
+def test_a_suspension_more_than_five_years_ahead_is_refused_naming_the_last_day(forum, until):
+    with time_machine.travel(MAY_3_2026, tick=False), pytest.raises(DomainError) as refused:
+        suspensions.suspend(actor=forum.moderator, person=forum.alice, reason="Spam", until=until)
+
+    assert refused.value.field == "until"
+    assert refused.value.message == (
+        "Choose a day at most 5 years ahead (by May 3, 2031), or leave it empty to suspend "
+        "until a moderator lifts it."
+    )
+    assert not Suspension.objects.exists()
+
+
+def test_a_suspension_to_the_last_day_allowed_is_made(forum):
+    with time_machine.travel(MAY_3_2026, tick=False):
+        suspension = suspensions.suspend(
+            actor=forum.moderator, person=forum.alice, reason="Spam", until=date(2031, 5, 3)
+        )
+
+    chicago = ZoneInfo("America/Chicago")
+    assert suspension.until == datetime(2031, 5, 4, 0, 0, tzinfo=chicago)
 
 
 def test_a_reason_is_required(forum):

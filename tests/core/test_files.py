@@ -104,6 +104,29 @@ def test_a_range_that_cannot_be_read_gets_the_whole_file(stored, header):
     assert body(response) == BODY
 
 
+def test_positions_of_19_digits_are_read():
+    assert byte_range("bytes=0-9999999999999999999", 20) == (0, 19)
+    assert byte_range("bytes=-9999999999999999999", 20) == (0, 19)
+    assert byte_range("bytes=1000000000000000000-", 20) is UNSATISFIABLE
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "bytes=0-" + "9" * 5000,  # int() refuses more than 4,300 digits
+        "bytes=" + "1" * 5000 + "-",
+        "bytes=-" + "7" * 5000,
+        "bytes=0-99999999999999999999",  # 20 digits
+    ],
+)
+def test_a_range_with_an_absurdly_long_position_gets_the_whole_file(stored, header):
+    response = stream(get({"Range": header}), stored, "audio/mpeg")
+
+    assert response.status_code == 200
+    assert response.get("Content-Range") is None
+    assert body(response) == BODY
+
+
 @pytest.mark.parametrize("header", ["bytes=20-", "bytes=99-100", "bytes=-0"])
 def test_an_unsatisfiable_range_is_416(stored, header):
     response = stream(get({"Range": header}), stored, "audio/mpeg")

@@ -5,6 +5,8 @@ after submission."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -288,6 +290,54 @@ def test_the_upload_form_still_needs_its_csrf_token(member):
     response = client.post(NEW, form_data(organization))
 
     assert response.status_code == 403
+    assert Resource.objects.count() == 0
+
+
+NOT_MULTIPART = "Send the form as multipart/form-data"
+
+
+def _not_multipart(client, url, data, content_type):
+    if content_type == "application/x-www-form-urlencoded":
+        data = urlencode(data, doseq=True)  # read by the NUL check before the view
+    return client.post(url, data, content_type=content_type)
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "application/json"])
+def test_a_new_resource_not_sent_as_multipart_is_refused_saying_how(client, member, content_type):
+    organization, _admin, person = member
+    client.force_login(person)
+
+    response = _not_multipart(client, NEW, form_data(organization), content_type)
+
+    assert response.status_code == 400
+    assert NOT_MULTIPART in response.content.decode()
+    assert Resource.objects.count() == 0
+
+
+@pytest.mark.parametrize("content_type", ["application/x-www-form-urlencoded", "application/json"])
+def test_a_draft_not_sent_as_multipart_is_refused_and_unchanged(client, member, content_type):
+    organization, _admin, person = member
+    resource = draft_resource(person, organization)
+    client.force_login(person)
+
+    response = _not_multipart(
+        client, page_of(resource), form_data(organization, title="Changed"), content_type
+    )
+
+    assert response.status_code == 400
+    assert NOT_MULTIPART in response.content.decode()
+    resource.refresh_from_db()
+    assert resource.title == "Patient photo consent checklist"
+
+
+def test_a_broken_multipart_body_is_refused_saying_so(client, member):
+    organization, _admin, person = member
+    client.force_login(person)
+
+    response = client.post(NEW, b"--x\r\nbroken", content_type="multipart/form-data; boundary=")
+
+    assert response.status_code == 400
+    assert "The upload was incomplete: try again." in response.content.decode()
     assert Resource.objects.count() == 0
 
 

@@ -199,6 +199,42 @@ def test_a_month_not_over_is_refused(run, readers, staff):
     assert not DigestIssue.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("month", "label"),
+    [(date(2026, 9, 1), "September 2026"), (date(1, 1, 1), "January 1")],
+)
+def test_a_month_before_the_one_before_the_last_is_refused(
+    run, november, readers, staff, month, label
+):
+    with pytest.raises(DomainError) as refused:
+        run(month=month, actor=staff)
+
+    assert refused.value.message == (
+        f"The digest of {label} is too old to send: only that of November 2026, the month just "
+        "ended, can be sent (or that of October 2026 if it never went out)."
+    )
+    assert not DigestIssue.objects.exists()
+    assert django_mail.outbox == []
+
+
+def test_a_month_far_ahead_is_refused_as_not_over(run, readers, staff):
+    with pytest.raises(DomainError) as refused:
+        run(month=date(9999, 12, 1), actor=staff)
+
+    assert (
+        refused.value.message == "The digest of December 9999 can be sent once the month is over."
+    )
+    assert not DigestIssue.objects.exists()
+
+
+def test_the_month_before_the_last_may_still_go_out_when_it_never_did(run, readers, staff):
+    _published("October guide", date(2026, 10, 12))
+
+    issue = run(month=date(2026, 10, 1), actor=staff)
+
+    assert (issue.month, issue.recipient_count) == (date(2026, 10, 1), 2)
+
+
 def test_people_who_are_not_staff_may_not_send_it(run, november, readers):
     from django.core.exceptions import PermissionDenied  # noqa: PLC0415
 

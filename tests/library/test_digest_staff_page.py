@@ -70,13 +70,24 @@ def test_send_now_sends_it_once(world, django_capture_on_commit_callbacks):
     assert "New in the library: 1" in page
 
 
-@pytest.mark.parametrize(("month", "status"), [("2026-12", 400), ("November", 400), ("", 400)])
+@pytest.mark.parametrize(
+    ("month", "status", "says"),
+    [
+        ("2026-12", 400, "can be sent once the month is over."),
+        ("9999-12", 400, "can be sent once the month is over."),
+        ("0001-01", 400, "is too old to send: only that of November 2026, the month just ended"),
+        ("2026-09", 400, "is too old to send: only that of November 2026, the month just ended"),
+        ("November", 400, "Choose the month to send, as YYYY-MM."),
+        ("", 400, "Choose the month to send, as YYYY-MM."),
+    ],
+)
 def test_a_month_that_cannot_be_sent_is_refused(
-    world, django_capture_on_commit_callbacks, month, status
+    world, django_capture_on_commit_callbacks, month, status, says
 ):
     response = _send(world, month, django_capture_on_commit_callbacks)
 
     assert response.status_code == status
+    assert says in response.content.decode()
     assert django_mail.outbox == []
     assert not DigestIssue.objects.exists()
 

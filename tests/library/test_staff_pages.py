@@ -243,6 +243,25 @@ def test_a_declared_2_gb_upload_is_refused_before_it_is_read(staff, storage):
     assert not ResourceFile.objects.exists()
 
 
+@pytest.mark.parametrize(
+    ("content_type", "data"),
+    [
+        ("application/x-www-form-urlencoded", "file=policy.pdf"),  # read by the NUL check
+        ("application/json", '{"file": "policy.pdf"}'),
+    ],
+)
+def test_an_upload_not_sent_as_multipart_is_refused_saying_how(
+    staff_client, storage, content_type, data
+):
+    resource = make_resource()
+
+    response = staff_client.post(_upload_url(resource), data, content_type=content_type)
+
+    assertContains(response, "Send the form as multipart/form-data", status_code=400)
+    assert not ResourceFile.objects.exists()
+    assert stored_files(storage) == []
+
+
 def test_a_program_is_refused_through_the_page(staff_client, storage):
     resource = make_resource()
 

@@ -8,6 +8,7 @@ from socialrx.core.forms import Form
 from .models import Category, FlagReason
 from .services.forums import BODY_MAX_CHARS
 from .services.moderation import DETAIL_LIMIT, NOTE_LIMIT, REASON_LIMIT
+from .services.suspensions import MAX_YEARS, latest_until, until_refusal
 from .services.suspensions import REASON_LIMIT as SUSPENSION_REASON_LIMIT
 
 
@@ -82,5 +83,16 @@ class SuspendForm(Form):
         label="Until (included)",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Leave empty to suspend until a moderator lifts it.",
+        help_text=f"At most {MAX_YEARS} years ahead. "
+        "Leave empty to suspend until a moderator lifts it.",
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["until"].widget.attrs["max"] = latest_until().isoformat()
+
+    def clean_until(self):
+        until = self.cleaned_data.get("until")
+        if refusal := until_refusal(until):
+            raise forms.ValidationError(refusal)
+        return until

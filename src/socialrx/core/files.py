@@ -4,7 +4,8 @@ audio. Nothing here checks permission.
 
 Byte ranges (RFC 9110) are honoured so that players can seek and downloads resume: 206 with
 Content-Range for one satisfiable range, 416 for an unsatisfiable one; a Range header that
-cannot be read, or asks for several ranges, is ignored (the whole file, 200)."""
+cannot be read (a position of more than 19 digits included), or asks for several ranges, is
+ignored (the whole file, 200)."""
 
 from __future__ import annotations
 
@@ -16,7 +17,9 @@ from django.http import FileResponse, HttpResponse
 
 from .errors import NotFound
 
-RANGE = re.compile(r"^bytes=(\d*)-(\d*)$")
+# At most 19 digits a side (a position below 10**19 bytes): a longer number is no real file's
+# position, and int() refuses strings of more than 4,300 digits.
+RANGE = re.compile(r"^bytes=(\d{0,19})-(\d{0,19})$")
 UNSATISFIABLE = object()
 
 # Cache-Control for each audience. "private": a member's file, kept by their browser only

@@ -129,9 +129,27 @@ class SizeLimitUploadHandler(FileUploadHandler):
         return None  # the next handler builds the uploaded file
 
 
+MULTIPART = "multipart/form-data"
+NOT_MULTIPART_MESSAGE = (
+    "Send the form as multipart/form-data (as the page's own form does): "
+    "this request carried no file and nothing was saved."
+)
+
+
+def is_multipart(request) -> bool:
+    """Whether the request's body is a multipart form, the only kind that carries files."""
+    return request.content_type == MULTIPART
+
+
 def install(request, handler: SizeLimitUploadHandler) -> SizeLimitUploadHandler:
     """Put `handler` first on `request` (before its body is read); files go to memory when
-    small and to a temporary file otherwise, never whole into memory."""
+    small and to a temporary file otherwise, never whole into memory.
+
+    A body that is not multipart carries no file and may have been read already (the NUL check
+    reads url-encoded forms), when Django no longer accepts upload handlers: it is left as it
+    is. Upload views answer such a request 400 with NOT_MULTIPART_MESSAGE."""
+    if not is_multipart(request):
+        return handler
     request.upload_handlers = [
         handler,
         MemoryFileUploadHandler(request),

@@ -260,6 +260,11 @@ def quotable_post(thread: Thread, number) -> Post | None:
     return Post.objects.filter(thread=thread, number=number, is_hidden=False).first()
 
 
+def reply_of(thread: Thread, number: int) -> Post | None:
+    """Post #`number` of the thread (the one to accept as its answer), or None."""
+    return Post.objects.filter(thread=thread, number=number).first()
+
+
 def post_for(viewer, pk) -> Post:
     """A post with its thread and category, if the viewer may read its thread; else NotFound
     (a hidden post is found: its thread shows it as hidden)."""

@@ -77,6 +77,11 @@ def thread_for_moderation(public_id) -> Thread:
     return thread
 
 
+def has_flagged(user, post: Post) -> bool:
+    """Whether `user` flagged `post` already (one flag per person and post)."""
+    return Flag.objects.filter(post=post, flagged_by=user).exists()
+
+
 def thread_opening(thread: Thread) -> Post | None:
     return Post.objects.filter(thread=thread, number=1).first()
 

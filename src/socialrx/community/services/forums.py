@@ -4,7 +4,8 @@ and recording how far a person has read a thread.
 Rules:
 - A person posts where `community.post` allows (members who are not suspended, and center
   staff, in what they may read); a suspended member is told so and nothing is written.
-- Nobody but a moderator replies in, or edits a post of, a locked thread (409).
+- Nobody but a moderator replies in, or edits a post of, a locked thread (409), nor edits a
+  post a moderator edited (409: the author could put back what was removed under the note).
 - A body is required, at most 20,000 characters of Markdown; it is stored as written and as
   sanitised HTML (`core.markdown`), with @mentions drawn in bold (`community.mentions`), and as
   plain text for search.
@@ -241,19 +242,42 @@ def reply(*, actor, thread: Thread, body: str, quoted_number: int | None = None)
     return post
 
 
+MODERATED_MESSAGE = "A moderator edited this post; ask a moderator to change it."
+
+
+def moderated_refusal(actor, post: Post) -> str:
+    """Why `actor` may no longer edit `post` themself ("" when they may): once a moderator
+    edited it (its note shows), only moderators change it, so an author cannot put back what
+    was taken out while the note still says it was removed."""
+    if post.moderator_note and not allowed(actor, "community.moderate"):
+        return MODERATED_MESSAGE
+    return ""
+
+
 def edit_post(*, actor, post: Post, body: str) -> Post:
-    """The author's new text for their post (any time, while the thread is not locked): the
-    HTML and search text are redone, `edited_at` set; people mentioned for the first time
-    hear of it, mentions taken out are removed. `post` needs its thread and category."""
+    """The author's new text for their post (any time, while the thread is not locked and no
+    moderator edited it: 409 then): the HTML and search text are redone, `edited_at` set;
+    people mentioned for the first time hear of it, mentions taken out are removed. The post's
+    row is locked, so a moderator's edit and the author's take turns. `post` needs its thread
+    and category."""
     if is_suspended(actor) and not allowed(actor, "community.moderate"):
         raise Suspended(suspension_message(actor))
     require(actor, "community.edit_post", post)
     check_not_locked(actor, post.thread)
+    if refusal := moderated_refusal(actor, post):
+        raise Conflict(refusal, code="moderated")
     body = clean_body(body)
     if body == post.body:
         return post
     html, text, mentioned = rendered(body, post.thread.category)
     with transaction.atomic():
+        current = Post.objects.select_for_update(of=("self",)).filter(pk=post.pk).first()
+        if current is None:
+            raise NotFound("No such post.")
+        if refusal := moderated_refusal(actor, current):  # a moderator edited it meanwhile
+            raise Conflict(refusal, code="moderated")
+        if body == current.body:
+            return post
         post.body, post.body_html, post.search_text = body, html, text
         post.edited_at = timezone.now()
         post.save(update_fields=["body", "body_html", "search_text", "edited_at"])

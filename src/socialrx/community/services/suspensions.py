@@ -3,7 +3,8 @@
 or ahead). Suspending and lifting are audited (`community.member.suspended`,
 `community.member.unsuspended`).
 
-- A suspension runs until lifted, or to the end of the day given (the center's calendar).
+- A suspension runs until lifted, or to the end of the day given (the center's calendar): from
+  today to MAX_YEARS years ahead.
 - A person has at most one suspension in force: the person's row is locked first, so two
   moderators suspending at once make one.
 - Center staff are not suspended (they moderate), nor is the moderator themself.
@@ -28,6 +29,32 @@ from ..selectors.suspensions import in_force
 
 SUSPENDED_FACT = "community.suspended"
 REASON_LIMIT = 500
+MAX_YEARS = 5  # the latest "until": this many years from today (longer: leave it empty)
+
+
+def latest_until(today: date | None = None) -> date:
+    """The last day a suspension may be given to run to: MAX_YEARS years from today."""
+    today = today or center_today()
+    try:
+        return today.replace(year=today.year + MAX_YEARS)
+    except ValueError:  # February 29 in a year that has none
+        return today.replace(year=today.year + MAX_YEARS, day=28)
+
+
+def until_refusal(until: date | None, today: date | None = None) -> str:
+    """Why `until` may not end a suspension, or "" when it may (None: until lifted)."""
+    if until is None:
+        return ""
+    today = today or center_today()
+    if until < today:
+        return "Choose today or a later day, or leave it empty."
+    latest = latest_until(today)
+    if until > latest:
+        return (
+            f"Choose a day at most {MAX_YEARS} years ahead (by {latest:%B} {latest.day}, "
+            f"{latest.year}), or leave it empty to suspend until a moderator lifts it."
+        )
+    return ""
 
 
 def end_of_day(day: date) -> datetime:
@@ -51,8 +78,8 @@ def suspend(*, actor, person, reason: str, until: date | None = None) -> Suspens
         raise DomainError("You cannot suspend yourself.", field="email")
     if person.is_staff:
         raise DomainError("Center staff are not suspended from the forums.", field="email")
-    if until is not None and until < center_today():
-        raise DomainError("Choose today or a later day, or leave it empty.", field="until")
+    if refusal := until_refusal(until):
+        raise DomainError(refusal, field="until")
     current = in_force().filter(user=person).first()
     if current is not None:
         raise Conflict(f"{person.display_name} is already suspended.", code="already_suspended")

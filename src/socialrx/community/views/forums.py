@@ -20,7 +20,6 @@ from socialrx.core.permissions import allowed, require
 from socialrx.membership.selectors import may_read_member_content
 
 from ..forms_forums import AcceptForm, EditPostForm, FollowForm, NewThreadForm, ReplyForm
-from ..models import Post
 from ..selectors import forum_search
 from ..selectors import forums as selectors
 from ..selectors.suspensions import is_suspended
@@ -119,7 +118,11 @@ def _with_actions(viewer, thread, posts, *, is_moderator: bool) -> None:
     editable = not thread.is_locked or is_moderator
     may_accept = thread.kind == "question" and allowed(viewer, "community.accept_answer", thread)
     for post in posts:
-        post.may_edit = editable and allowed(viewer, "community.edit_post", post)
+        post.may_edit = (
+            editable
+            and (is_moderator or not post.moderator_note)  # a moderator's edit: theirs now
+            and allowed(viewer, "community.edit_post", post)
+        )
         post.may_flag = not post.is_hidden and allowed(viewer, "community.flag_post", post)
         post.may_accept = may_accept and post.number > 1 and not post.is_hidden
         post.is_accepted = post.pk == thread.accepted_post_id
@@ -214,7 +217,10 @@ def edit_post(request, pk):
             message = suspension_message(request.user)
             return _refused(request, message, status=403, back_url=back, back_label="the thread")
         raise PermissionDenied("Only the post's author edits it.")
-    form = EditPostForm(request.POST or None, initial={"body": post.body})
+    if refusal := services.moderated_refusal(request.user, post):
+        return _refused(request, refusal, status=409, back_url=back, back_label="the thread")
+    data = request.POST if request.method == "POST" else None  # an empty POST is still a POST
+    form = EditPostForm(data, initial={"body": post.body})
     if request.method == "POST" and form.is_valid():
         try:
             services.edit_post(actor=request.user, post=post, body=form.cleaned_data["body"])
@@ -244,7 +250,7 @@ def accept_answer(request, public_id):
     form = AcceptForm(request.POST)
     post = None
     if form.is_valid():
-        post = Post.objects.filter(thread=found, number=form.cleaned_data["post"]).first()
+        post = selectors.reply_of(found, form.cleaned_data["post"])
     if post is None:
         messages.error(request, "Choose one of the replies to accept.")
         return redirect(thread_url(found))

@@ -26,7 +26,6 @@ from ..forms_moderation import (
     SuspendForm,
 )
 from ..links import post_path, thread_path
-from ..models import Flag
 from ..selectors import moderation as selectors
 from ..selectors.forums import post_for_author
 from ..services import moderation as services
@@ -52,7 +51,7 @@ def flag(request, pk: int):
         return _flag_refused(request, post, services.OwnPost().message, 403)
     if not allowed(request.user, "community.flag_post", post):
         return _flag_refused(request, post, "Only members of the network flag posts.", 403)
-    if Flag.objects.filter(post=post, flagged_by=request.user).exists():
+    if selectors.has_flagged(request.user, post):
         messages.info(request, services.AlreadyFlagged().message)
         return redirect(post_path(post))
     form = FlagForm(request.POST if request.method == "POST" else None)

@@ -1,4 +1,5 @@
-"""Sending a month's digest, once.
+"""Sending a month's digest, once: the month just ended's, or the month before it when that one
+never went out (a missed run); older months and the month running are refused.
 
 A month's `DigestIssue` is created (or found) first and locked: a second run for the same
 month, by the scheduled task or by staff, finds it sent and sends nothing. Everything happens
@@ -24,7 +25,7 @@ from ..selectors.digest import (
     TEMPLATE,
     digest_content,
     first_of_month,
-    month_bounds,
+    previous_month,
     recipients,
 )
 
@@ -40,14 +41,23 @@ def _day(moment) -> str:
 
 @transaction.atomic(durable=True)
 def send_digest(*, month: date, actor=None) -> DigestIssue:
-    """Send the digest of `month` (a month already over) to its readers; `actor` is the staff
-    member who asked (None: the scheduled task). AlreadySent when it went out before."""
+    """Send the digest of `month` (the month just ended, or the one before) to its readers;
+    `actor` is the staff member who asked (None: the scheduled task). AlreadySent when it went
+    out before."""
     if actor is not None:
         require(actor, "library.manage")
     month = first_of_month(month)
-    label = f"{month_bounds(month)[0]:%B %Y}"
-    if month >= first_of_month(center_today()):
+    label = f"{month:%B %Y}"
+    today = center_today()
+    if month >= first_of_month(today):
         raise DomainError(f"The digest of {label} can be sent once the month is over.")
+    ended = previous_month(today)
+    if month < previous_month(ended):
+        raise DomainError(
+            f"The digest of {label} is too old to send: only that of {ended:%B %Y}, the month "
+            f"just ended, can be sent (or that of {previous_month(ended):%B %Y} if it never "
+            "went out)."
+        )
     issue, _ = DigestIssue.objects.get_or_create(month=month)
     issue = DigestIssue.objects.select_for_update().get(pk=issue.pk)
     if issue.sent_at is not None:

@@ -43,6 +43,13 @@ def upload_check(uploaded) -> None:
         raise ValidationError(error.message, code=error.code) from error
 
 
+def refused_form(form, message: str):
+    """An unbound form showing `message` above its fields (a body refused before reading it)."""
+    form.cleaned_data = {}  # add_error needs it; an unbound form has none
+    form.add_error(None, message)
+    return form
+
+
 def install_upload_limit(request):
     """Before the body is read: the library's per-kind size limit on the uploaded file."""
     return uploads.install(request)

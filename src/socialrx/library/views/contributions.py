@@ -20,6 +20,7 @@ from django.views.decorators.http import require_http_methods
 
 from socialrx.core.errors import DomainError, add_error_to_form
 from socialrx.core.permissions import allowed
+from socialrx.core.uploads import NOT_MULTIPART_MESSAGE, is_multipart
 
 from ..forms_contributions import ResourceContributionForm, initial_from
 from ..models import ResourceKind, ResourceStatus
@@ -37,6 +38,7 @@ from .contribution_common import (
     contributor_organizations,
     install_upload_limit,
     refusal_page,
+    refused_form,
     saved,
     upload_check,
 )
@@ -73,8 +75,7 @@ def _bound_resource_form(request, organizations, handler, *, resource=None):
         valid = form.is_valid()
     except MultiPartParserError:
         form = _resource_form(request, organizations, resource=resource)
-        form.add_error(None, "The upload was incomplete: try again.")
-        return form, 400
+        return refused_form(form, "The upload was incomplete: try again."), 400
     if handler.refusal:
         form.add_error("file", handler.refusal)
         return form, 413
@@ -101,6 +102,9 @@ def contribute_resource(request):
         return refusal_page(request)
     if request.method == "GET":
         return _resource_page(request, _resource_form(request, organizations))
+    if not is_multipart(request):
+        form = refused_form(_resource_form(request, organizations), NOT_MULTIPART_MESSAGE)
+        return _resource_page(request, form, status=400)
     return _create_resource(request, organizations, install_upload_limit(request))
 
 
@@ -176,6 +180,11 @@ def contribution(request, contribution_id):
         raise PermissionDenied("Only its author and the organization's admins change it.")
     if resource.kind == ResourceKind.CASE_STUDY:
         return case_studies.save_posted(request, resource, _detail_page)
+    if not is_multipart(request):
+        form = _resource_form(request, member_organizations(request.user), resource=resource)
+        return _detail_page(
+            request, resource, form=refused_form(form, NOT_MULTIPART_MESSAGE), status=400
+        )
     return _save_resource(request, resource, install_upload_limit(request))
 
 

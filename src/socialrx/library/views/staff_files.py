@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from socialrx.core.errors import DomainError, add_error_to_form
 from socialrx.core.forms import form_errors_text
 from socialrx.core.permissions import require
-from socialrx.core.uploads import declared_length
+from socialrx.core.uploads import NOT_MULTIPART_MESSAGE, declared_length, is_multipart
 
 from .. import uploads
 from ..forms_staff import FileUploadForm, MoveForm
@@ -44,6 +44,8 @@ def _refused(request, resource, message: str, status: int):
 def staff_file_upload(request, public_id):
     require(request.user, "library.manage")
     resource = selectors.resource_for_staff(public_id)
+    if not is_multipart(request):
+        return _refused(request, resource, NOT_MULTIPART_MESSAGE, 400)
     declared = declared_length(request)
     if declared > uploads.declared_total_limit():
         return _refused(request, resource, uploads.upload_too_large_message(declared), 413)
