@@ -21,6 +21,7 @@ from socialrx.library.services.contribution_reviews import (
     request_changes,
 )
 from socialrx.library.services.contributions import (
+    AlreadySubmitted,
     save_contribution,
     submit_contribution,
 )
@@ -152,7 +153,8 @@ def test_rejecting_needs_a_reason_and_closes_it(member, reviewer, mailoutbox, co
     assert mail.subject == "Not published: Patient photo consent checklist"
     assert "We have one like it." in mail.body
     assert AuditEvent.objects.filter(action="library.contribution.rejected").count() == 1
-    with pytest.raises(PermissionDenied):  # a decided contribution is no longer theirs to edit
+    # A decided contribution is no longer theirs to edit, and they are told why.
+    with pytest.raises(AlreadySubmitted, match="Staff have already decided on this contribution"):
         save_contribution(actor=person, resource=resource, draft=resource_draft(organization))
 
 
