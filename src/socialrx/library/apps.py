@@ -22,4 +22,6 @@ class LibraryConfig(AppConfig):
     bench_pages = "socialrx.library.bench.PAGES"
 
     def ready(self) -> None:
-        from . import rules  # noqa: F401, PLC0415 - declares permissions
+        from . import receivers, rules  # noqa: F401, PLC0415 - declares permissions
+
+        receivers.connect()

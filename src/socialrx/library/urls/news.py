@@ -2,10 +2,13 @@
 
 from django.urls import path
 
+from socialrx.core.pagecache import visitor_page_cache
+
+from ..freshness import catalogue_version
 from ..views import news
 
 urlpatterns = [
-    path("news/", news.news, name="news"),
+    path("news/", visitor_page_cache(news.news, version=catalogue_version), name="news"),
     path("news/<slug:slug>/", news.news_post, name="news_post"),
     path("staff/library/news/", news.staff_news, name="staff_news"),
     # "new/" before "<uuid>/" (a uuid never reads "new", but the order says so).
