@@ -3,6 +3,8 @@
 #   make test  install into .venv, then ruff and the whole pytest suite (scripts/test.sh)
 #   make bench-quick  the main pages under load at size S, loaded fresh (about a minute; CI)
 #   make bench        the same at size L, on a database already loaded (bench/run.py says how)
+#   make bench-privacy  the identifier detector on its labelled drafts beside a regex baseline
+#                     (SET=dev|holdout|test|all; bench/privacy_eval.py)
 
 SHELL := /bin/bash
 PYTHON ?= python3
@@ -11,7 +13,7 @@ BIN := $(VENV)/bin
 # Stamped after a successful install; pyproject.toml being newer triggers a reinstall.
 INSTALLED := $(VENV)/.installed
 
-.PHONY: install run test bench bench-quick
+.PHONY: install run test bench bench-quick bench-privacy
 
 install: $(INSTALLED)
 
@@ -43,3 +45,7 @@ bench-quick: install
 
 bench: install
 	$(BIN)/python bench/run.py --size L
+
+# The privacy app's identifier detector against src/socialrx/privacy/evaluation (no database).
+bench-privacy: install
+	$(BIN)/python bench/privacy_eval.py --set $(or $(SET),all)

@@ -49,6 +49,7 @@ STAFF_VIEWABLE = frozenset(
         "library.newspost",
         "library.sitepage",
         "library.contactmessage",
+        "toolkit.clausetemplate",
         "community.category",
         "community.thread",
         "community.flag",

@@ -77,12 +77,14 @@ INSTALLED_APPS = [
     "socialrx.membership",
     "socialrx.taxonomy",
     "socialrx.schedules",
+    "socialrx.privacy",
     "socialrx.registry",
     "socialrx.training",
     "socialrx.events",
     "socialrx.coaching",
     "socialrx.library",
     "socialrx.community",
+    "socialrx.toolkit",
     "socialrx.platform",
     "socialrx.api",
 ]
@@ -310,6 +312,7 @@ COACHING_HOUR_PRICE_CENTS = int(env("COACHING_HOUR_PRICE_CENTS", "25000"))
 COACHING_FEED_FETCHES_PER_MINUTE = int(env("COACHING_FEED_FETCHES_PER_MINUTE", "30"))
 # Library: the podcast's channel and the contact form's recipients (socialrx/library_settings.py).
 from .library_settings import *  # noqa: E402, F403 - the names in its __all__
+from .privacy_settings import *  # noqa: E402, F403 - the identifier detector's model
 
 # Billing: card payments through Stripe Checkout when both keys are set; otherwise buyers pay
 # by invoice (check or ACH) only.

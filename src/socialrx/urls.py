@@ -25,6 +25,7 @@ urlpatterns = [
     path("", include("socialrx.events.urls")),
     path("", include("socialrx.coaching.urls")),
     path("", include("socialrx.library.urls")),
+    path("", include("socialrx.toolkit.urls")),
     path("", include("socialrx.community.urls")),
     path("accounts/", include("allauth.urls")),
     path("api/v1/", api.urls),

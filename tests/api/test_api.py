@@ -280,4 +280,12 @@ def test_the_openapi_document_lists_every_endpoint(client):
         "/api/v1/library/podcast/episodes": ["get"],
         "/api/v1/community/threads": ["get"],
         "/api/v1/community/threads/{public_id}": ["get"],
+        "/api/v1/toolkit/checks/": ["post"],
+        "/api/v1/toolkit/assessments/questionnaire": ["get"],
+        "/api/v1/toolkit/assessments/": ["post"],
+        "/api/v1/toolkit/assessments/{assessment_id}": ["get"],
+        "/api/v1/toolkit/policies": ["get"],
+        "/api/v1/toolkit/policies/{policy_id}/versions/{number}": ["get"],
+        "/api/v1/toolkit/policies/{policy_id}/versions/{number}/docx": ["get"],
+        "/api/v1/toolkit/policies/{policy_id}/versions/{number}/pdf": ["get"],
     }

@@ -55,8 +55,14 @@ def test_core_membership_and_the_registry_declare_their_pages_in_order():
         ("community", "Forum thread (signed-in member)"),
         ("community", "Member directory (signed-in member)"),
         ("core", "Dashboard (signed-in member)"),
+        ("toolkit", "Toolkit home"),
+        ("toolkit", "Post safety checker"),
+        ("toolkit", "Assessment result (signed-in member)"),
+        ("toolkit", "Assessment history (signed-in member)"),
+        ("toolkit", "Policy version (signed-in member)"),
+        ("toolkit", "Executive brief (signed-in member)"),
     ]
-    assert [page.visitor for _, page in declared if not page.public] == [MEMBER] * 12
+    assert [page.visitor for _, page in declared if not page.public] == [MEMBER] * 16
 
 
 def test_every_fixed_url_declared_is_a_page_of_the_site():

@@ -188,5 +188,6 @@ def test_an_org_admins_dashboard_makes_the_same_queries_for_three_organizations_
     assert len(response.context["panels"][1]["context"]["rows"]) == 3
     # 13 before training: its "My learning" panel (empty here) adds 4, events' "My events" 4,
     # coaching's organization panel 1 (no engagement: the panel is left out); the library's
-    # "Your contributions" 1 and "New in the library" 1, the forum notifications 2.
-    assert queries(client) == with_one == 26
+    # "Your contributions" 1 and "New in the library" 1, the forum notifications 2; the
+    # toolkit's panel 1 (nothing yet: the panel is left out).
+    assert queries(client) == with_one == 27

@@ -115,6 +115,18 @@ DECLARED = {
     "community.moderate",
     "community.use_directory",
     "community.list_organization",
+    "toolkit.check_full",
+    "toolkit.save_check",
+    "toolkit.view_check",
+    "toolkit.delete_check",
+    "toolkit.assess",
+    "toolkit.view_assessment",
+    "toolkit.build_policy",
+    "toolkit.view_policy",
+    "toolkit.revoke_policy_link",
+    "toolkit.manage_clauses",
+    "toolkit.draw_brief",
+    "toolkit.view_brief",
 }
 
 ORG_PERMISSIONS = {

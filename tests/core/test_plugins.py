@@ -8,6 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.test import RequestFactory
 from django.urls import reverse
+from django.utils.html import escape
 
 from socialrx.api.api import api
 from socialrx.core import plugins
@@ -73,6 +74,9 @@ def test_the_installed_apps_declare_the_api_in_its_published_order():
         ("/coaching", "socialrx.coaching.api.router"),
         ("/library", "socialrx.library.api.router"),
         ("/community", "socialrx.community.api.router"),
+        ("/toolkit/checks", "socialrx.toolkit.api_checks.router"),
+        ("/toolkit/assessments", "socialrx.toolkit.api_assessments.router"),
+        ("/toolkit/policies", "socialrx.toolkit.api_policies.router"),
     ]
 
 
@@ -362,3 +366,44 @@ def test_the_favicon_is_served_at_the_root(client):
     assert response["Content-Type"] == "image/x-icon"
     assert response.content[:4] == b"\x00\x00\x01\x00"  # an ICO file's header
     assert "max-age=604800" in response["Cache-Control"]
+
+
+# --- the home page's tools --------------------------------------------------------------------
+
+
+@pytest.mark.unit
+def test_home_tools_are_collected_in_order_across_apps():
+    first = Plugins(home_tools=[MenuItem("Policy builder", "home", order=20, description="b")])
+    second = Plugins(home_tools=[MenuItem("Assessment", "home", order=10, description="a")])
+
+    registry = Registry.collect([("toolkit", first), ("other", second)])
+
+    assert [tool.label for tool in registry.home_tools] == ["Assessment", "Policy builder"]
+
+
+@pytest.mark.unit
+def test_a_home_tool_naming_a_missing_page_fails_the_check(monkeypatch):
+    broken = Plugins(home_tools=[MenuItem("Gone", "no-such-page", description="nowhere")])
+    monkeypatch.setattr(plugins, "declared_by_apps", lambda: [("broken", broken)])
+
+    messages = [error.msg for error in plugins.check_plugins()]
+
+    assert len(messages) == 1
+    assert "no URL named 'no-such-page'" in messages[0]
+
+
+@pytest.mark.integration
+@pytest.mark.django_db
+def test_the_home_page_links_each_declared_tool_with_its_description(client):
+    response = client.get("/")
+
+    content = response.content.decode()
+    for tool in plugins.registry().home_tools:
+        assert f'<a href="{reverse(tool.url_name)}"><strong>{tool.label}</strong></a>' in content
+        assert escape(tool.description) in content
+    assert [tool.label for tool in plugins.registry().home_tools] == [
+        "Readiness and staffing assessment",
+        "Policy builder",
+        "Post safety check",
+        "Executive brief",
+    ]

@@ -193,6 +193,7 @@ def test_the_apps_that_declare_a_demo_run_in_their_declared_order():
         "coaching",
         "library",
         "community",
+        "toolkit",
     ]
 
 

@@ -222,6 +222,7 @@ def test_the_apps_that_declare_scale_data_load_in_their_declared_order():
         "coaching",
         "library",
         "community",
+        "toolkit",
     ]
 
 

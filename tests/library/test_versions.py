@@ -7,8 +7,8 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from socialrx.core.diff import ADDED, FOLDED, REMOVED, SAME, Line, line_diff
 from socialrx.core.models import AuditEvent
-from socialrx.library.diff import ADDED, FOLDED, REMOVED, SAME, Line, line_diff
 from socialrx.library.models import Access, ResourceKind, ResourceStatus, ResourceVersion
 from socialrx.library.services import authoring
 from socialrx.library.services.authoring import ResourceData

@@ -4,7 +4,8 @@ courses and boot camps open for registration."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+import uuid
+from datetime import date, timedelta
 
 import pytest
 from django.utils import timezone
@@ -12,7 +13,8 @@ from django.utils import timezone
 from socialrx.core.related import RelatedItem
 from socialrx.taxonomy.models import Platform, Topic
 from socialrx.training import related
-from socialrx.training.models import Course
+from socialrx.training.models import Certificate, CertificateKind, Course
+from tests.factories import OrganizationFactory, SeatFactory, UserFactory
 from tests.training.factories import make_boot_camp, make_course
 
 pytestmark = [pytest.mark.integration, pytest.mark.django_db]
@@ -169,3 +171,43 @@ def test_a_quiet_month_has_no_sections():
 def test_the_provider_offers_both():
     assert related.PROVIDER.by_taxonomy is related.by_taxonomy
     assert related.PROVIDER.new_between is related.new_between
+
+
+def _certificate(person, kind, *, revoked=False):
+    return Certificate.objects.create(
+        code=f"TEST-{uuid.uuid4().hex[:12]}",
+        kind=kind,
+        person=person,
+        recipient_name=person.full_name or "Someone",
+        title="Social media basics",
+        source_public_id=uuid.uuid4(),
+        hours=2,
+        completed_on=date(2026, 10, 1),
+        revoked_at=timezone.now() if revoked else None,
+    )
+
+
+def test_people_trained_counts_seated_people_with_a_training_certificate_once(
+    django_assert_num_queries,
+):
+    riverside, lakeside, nobody = (
+        OrganizationFactory(),
+        OrganizationFactory(),
+        OrganizationFactory(),
+    )
+    ana, ben, cal, dee = UserFactory(), UserFactory(), UserFactory(), UserFactory()
+    for person in (ana, ben, cal):
+        SeatFactory(organization=riverside, user=person)
+    SeatFactory(organization=lakeside, user=ana)
+    SeatFactory(organization=nobody, user=dee)
+    _certificate(ana, CertificateKind.COURSE)
+    _certificate(ana, CertificateKind.BOOT_CAMP)  # ana twice: still one person
+    _certificate(ben, CertificateKind.ONSITE)
+    _certificate(cal, CertificateKind.COURSE, revoked=True)  # revoked: not trained
+    _certificate(dee, CertificateKind.EVENT)  # attending a conference is not training
+
+    with django_assert_num_queries(1):
+        trained = related.PROVIDER.extra["people_trained"]([riverside.pk, lakeside.pk, nobody.pk])
+
+    # Riverside: ana and ben (cal's is revoked); Lakeside: ana; the third: nobody.
+    assert trained == {riverside.pk: 2, lakeside.pk: 1}

@@ -34,6 +34,10 @@ class Navigation:
         return list(plugins.registry().footer)
 
     @cached_property
+    def home_tools(self) -> list[plugins.MenuItem]:
+        return list(plugins.registry().home_tools)
+
+    @cached_property
     def staff_current(self) -> bool:
         return any(entry.current for entry in self.staff)
 

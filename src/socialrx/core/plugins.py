@@ -44,6 +44,8 @@ The rules of each kind:
   declaration (the OpenAPI document lists operations in that order).
 - Footer links (`footer`, MenuItems without permission or group) are shown to everyone at the
   bottom of every page, by order: the site's own pages (About, Contact, Privacy, Terms).
+- Home tools (`home_tools`, MenuItems with a `description`) are listed on the home page under
+  "Getting to yes with leadership, legal and IT", by order, for everyone.
 - Email streams are the mailing lists an app sends, such as
   `EmailStream("library.digest", "Monthly digest", "New resources, courses and events.")`:
   a person leaves one in one click from any of its emails, or on their email preferences page
@@ -91,6 +93,8 @@ class MenuItem:
     # The path under which the item is the current page ("/staff/registry/" for a back office
     # whose link opens one of its tabs); its own URL by default.
     section: str = ""
+    # One sentence under the link where a page lists the items with what they do (the home page).
+    description: str = ""
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,9 @@ class Plugins:
     email_streams: Sequence[EmailStream] = ()
     # Links of the site's footer (About, Contact, Privacy…): for everyone, ordered.
     footer: Sequence[MenuItem] = ()
+    # The tools the home page lists under "Getting to yes with leadership, legal and IT", each
+    # with its description: for everyone, ordered.
+    home_tools: Sequence[MenuItem] = ()
 
 
 @dataclass(frozen=True)
@@ -167,6 +174,7 @@ class Registry:
     api_routers: tuple[ApiRouter, ...] = ()
     email_streams: tuple[EmailStream, ...] = ()
     footer: tuple[MenuItem, ...] = ()
+    home_tools: tuple[MenuItem, ...] = ()
     sources: tuple[tuple[str, Plugins], ...] = field(default=(), compare=False, repr=False)
 
     @classmethod
@@ -189,6 +197,7 @@ class Registry:
             api_routers=ordered("api_routers"),
             email_streams=ordered("email_streams"),
             footer=ordered("footer"),
+            home_tools=ordered("home_tools"),
             sources=declared,
         )
 
@@ -339,7 +348,7 @@ def check_plugins(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
         for item in (*plugins.menu, *plugins.staff_menu, *plugins.org_tabs, *plugins.panels):
             if item.permission and not rules.perm_exists(item.permission):
                 error(app, f"{item!r} names the unknown permission {item.permission!r}.")
-        for item in (*plugins.menu, *plugins.staff_menu, *plugins.footer):
+        for item in (*plugins.menu, *plugins.staff_menu, *plugins.footer, *plugins.home_tools):
             try:
                 reverse(item.url_name)
             except NoReverseMatch:

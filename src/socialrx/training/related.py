@@ -15,8 +15,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from socialrx.core.related import DigestSection, RelatedItem, RelatedProvider
+from socialrx.organizations.models import Seat
 
-from .models import BootCamp, BootCampDay, BootCampStatus, Course, CourseStatus
+from .models import BootCamp, BootCampDay, BootCampStatus, CertificateKind, Course, CourseStatus
 
 SOURCE = "training"
 
@@ -120,4 +121,31 @@ def new_between(since: datetime, until: datetime, limit: int = 8) -> list[Digest
     return [section for section in sections if section.items]
 
 
-PROVIDER = RelatedProvider(by_taxonomy=by_taxonomy, new_between=new_between)
+def people_trained(organization_ids) -> dict[int, int]:
+    """{organization id: people with a seat there who hold a certificate of training not
+    revoked}: courses, boot camps and on-site training (conference attendance is not
+    training). One query, whatever the data; organizations with nobody trained are left out."""
+    rows = (
+        Seat.objects.filter(
+            organization_id__in=list(organization_ids),
+            user__certificates__revoked_at__isnull=True,
+            user__certificates__kind__in=TRAINING_KINDS,
+        )
+        .values("organization_id")
+        .annotate(people=Count("user", distinct=True))
+    )
+    return {row["organization_id"]: row["people"] for row in rows}
+
+
+TRAINING_KINDS = (CertificateKind.COURSE, CertificateKind.BOOT_CAMP, CertificateKind.ONSITE)
+
+PROVIDER = RelatedProvider(
+    by_taxonomy=by_taxonomy,
+    new_between=new_between,
+    # For the executive brief: how many of an organization's people the center has trained.
+    extra={
+        "people_trained": people_trained,
+        "people_trained_source": "SocialRx training records (course, boot camp and on-site "
+        "certificates not revoked)",
+    },
+)

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from socialrx.core.diff import Diff, line_diff
 from socialrx.core.errors import NotFound
 from socialrx.core.permissions import allowed
 
-from ..diff import Diff, line_diff
 from ..models import Resource, ResourceVersion
 
 

@@ -1,6 +1,7 @@
-"""What changed between two texts, line by line (difflib), for the version comparison page:
-removed and added lines with the unchanged ones around them; long unchanged runs are folded
-into one "n unchanged lines" row. The page escapes every line."""
+"""What changed between two texts, line by line (difflib), for the pages that compare versions
+(the library's templates, the toolkit's policies): removed and added lines with the unchanged
+ones around them; long unchanged runs are folded into one "n unchanged lines" row. The pages
+escape every line."""
 
 from __future__ import annotations
 
