@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from socialrx.coaching import bench
 from socialrx.coaching.models import Engagement
+from socialrx.membership.selectors import first_member_admin_id
 from tests.coaching.factories import make_coach, make_engagement, make_session, member_org
 
 pytestmark = pytest.mark.integration
@@ -27,7 +28,7 @@ def test_the_bench_finds_its_pages_in_the_demo(demo_small):
     # two engagements the crisis one has the most sessions (nine against five).
     crisis = Engagement.objects.get(title="Crisis readiness and review responses")
 
-    assert get_user_model().objects.get(pk=bench.bench_member()).email == KAREN
+    assert get_user_model().objects.get(pk=first_member_admin_id()).email == KAREN
     assert pages() == {
         "Coaching page": "/coaching/",
         "Coach page": "/coaching/coaches/marcus-bell/",  # nine sessions
@@ -42,7 +43,7 @@ def test_the_bench_finds_its_pages_in_the_demo(demo_small):
 def test_every_page_renders_for_its_visitor(demo_small, client):
     for page in bench.PAGES:
         if page.visitor == "member":
-            client.force_login(get_user_model().objects.get(pk=bench.bench_member()))
+            client.force_login(get_user_model().objects.get(pk=first_member_admin_id()))
         else:
             client.logout()
         response = client.get(page.url(), secure=True)
@@ -62,7 +63,7 @@ def test_the_bench_pages_are_skipped_when_the_data_has_none(db):
 def test_the_members_active_engagement_with_the_most_sessions_is_measured(db):
     organization, admin, _ = member_org()
     coach = make_coach()
-    assert bench.bench_member() == admin.pk
+    assert first_member_admin_id() == admin.pk
     assert pages()["Engagement (signed-in member)"] is None  # no engagement yet
 
     quiet = make_engagement(organization, [coach], title="Quiet")

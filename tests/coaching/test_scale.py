@@ -29,7 +29,7 @@ from socialrx.coaching.models import (
 from socialrx.coaching.selectors.hours import allowances_of
 from socialrx.core.scale import EMAIL_DOMAIN
 from socialrx.membership.models import IncludedHoursUse
-from socialrx.membership.selectors import included_minutes_remaining
+from socialrx.membership.selectors import first_member_admin_id, included_minutes_remaining
 from socialrx.organizations.models import Seat
 from socialrx.schedules.models import Commitment
 from tests.coaching.factories import make_coach
@@ -184,7 +184,7 @@ def the_bench_pages_are_found_in_the_data() -> None:
         "My coaching (signed-in member)": "engagements",
     }
     engagement = bench.largest_engagement()
-    member = bench.bench_member()
+    member = first_member_admin_id()
     assert engagement.status == "active"
     assert Seat.objects.filter(user_id=member, organization=engagement.organization).exists()
 

@@ -4,9 +4,9 @@ skipped when the data has none, and rendered for the signed-in member the bench 
 import pytest
 from django.contrib.auth import get_user_model
 
-from socialrx.coaching.bench import bench_member
 from socialrx.community import bench
 from socialrx.community.models import Thread
+from socialrx.membership.selectors import first_member_admin_id
 
 pytestmark = pytest.mark.integration
 
@@ -29,7 +29,7 @@ def test_the_bench_finds_its_pages_in_the_demo(demo_small):
 
 
 def test_every_page_renders_for_the_member(demo_small, client):
-    client.force_login(get_user_model().objects.get(pk=bench_member()))
+    client.force_login(get_user_model().objects.get(pk=first_member_admin_id()))
 
     for page in bench.PAGES:
         assert page.visitor == "member"

@@ -4,9 +4,9 @@ when the data has none, and rendered for the visitor each is measured as."""
 import pytest
 from django.contrib.auth import get_user_model
 
-from socialrx.coaching.bench import bench_member
 from socialrx.library import bench
 from socialrx.library.models import Resource
+from socialrx.membership.selectors import first_member_admin_id
 from tests.library.factories import make_resource
 
 pytestmark = pytest.mark.integration
@@ -29,7 +29,7 @@ def test_the_bench_finds_its_pages_in_the_demo(demo_small):
 def test_every_page_renders_for_its_visitor(demo_small, client):
     for page in bench.PAGES:
         if page.visitor == "member":
-            client.force_login(get_user_model().objects.get(pk=bench_member()))
+            client.force_login(get_user_model().objects.get(pk=first_member_admin_id()))
         else:
             client.logout()
         response = client.get(page.url(), secure=True)

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import resolve
 from django.utils import timezone
 
+from socialrx.membership.selectors import first_member_admin_id
 from socialrx.toolkit import bench
 from socialrx.toolkit.models import Assessment, ExecutiveBrief, PolicyVersion
 from tests.factories import org_with_admin
@@ -49,7 +50,7 @@ def test_the_members_latest_take_policy_version_and_brief_are_measured(db):
     organization, admin = org_with_admin()
     make_check_member(organization)
     others, _ = org_with_admin()
-    assert bench.bench_member() == admin.pk
+    assert first_member_admin_id() == admin.pk
     now = timezone.now()
     make_assessment(organization, taken_at=now - timedelta(days=200), taken_by=admin)
     latest = make_assessment(organization, taken_at=now - timedelta(days=20), taken_by=admin)
@@ -85,7 +86,7 @@ def test_the_members_latest_take_policy_version_and_brief_are_measured(db):
 
 def test_the_pages_are_found_in_the_seed_scale_data_and_answer_their_visitor(db, client):
     call_command("seed_scale", size="S", stdout=StringIO())
-    member = get_user_model().objects.get(pk=bench.bench_member())
+    member = get_user_model().objects.get(pk=first_member_admin_id())
     organization_ids = set(member.seats.values_list("organization_id", flat=True))
     found = pages()
 

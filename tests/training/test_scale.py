@@ -12,6 +12,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import resolve
 
 from socialrx.core.scale import EMAIL_DOMAIN
+from socialrx.membership.selectors import first_member_admin_id
 from socialrx.training import bench
 from socialrx.training.models import (
     AttemptAnswer,
@@ -132,7 +133,7 @@ def the_bench_pages_are_found_in_the_data() -> None:
     }
     # The lesson is one the bench's member is enrolled in.
     lesson_url = pages["Lesson (signed-in member)"]
-    member = bench.bench_member()
+    member = first_member_admin_id()
     slug = resolve(lesson_url).kwargs["slug"]
     assert Enrolment.objects.filter(person_id=member, course__slug=slug).exists()
 

@@ -11,29 +11,9 @@ from django.db.models import Count
 from django.urls import reverse
 
 from socialrx.core.benchmarks import MEMBER, BenchPage
-from socialrx.membership.models import MembershipStatus
-from socialrx.organizations.models import OrgRole, Seat
+from socialrx.membership.selectors import first_member_admin_id
 
 from .models import CoachProfile, Engagement, EngagementStatus
-
-
-def bench_member() -> int | None:
-    """The id of the person the bench signs in as (bench/harness/probe.py's `find_member`):
-    the first administrator of an organization with an active membership, without a center
-    role."""
-    return (
-        Seat.objects.filter(
-            role=OrgRole.ADMIN,
-            organization__membership__status=MembershipStatus.ACTIVE,
-            user__is_active=True,
-            user__is_staff=False,
-            user__is_coach=False,
-            user__is_researcher=False,
-        )
-        .order_by("pk")
-        .values_list("user_id", flat=True)
-        .first()
-    )
 
 
 def coach_page() -> str | None:
@@ -51,7 +31,7 @@ def coach_page() -> str | None:
 def largest_engagement() -> Engagement | None:
     """The active engagement of the bench member's organizations with the most sessions (the
     earliest made of those); None when the member has none."""
-    member = bench_member()
+    member = first_member_admin_id()
     if member is None:
         return None
     return (

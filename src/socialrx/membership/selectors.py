@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models import Count, QuerySet, Sum
 
 from socialrx.core.permissions import allowed, org_roles, person_cache
-from socialrx.organizations.models import Organization, Seat
+from socialrx.organizations.models import Organization, OrgRole, Seat
 from socialrx.organizations.selectors import seats_used
 
 from . import plan_changes
@@ -369,3 +369,22 @@ def member_counts(*, today: date | None = None) -> list[dict]:
 def seat_summary(organization: Organization) -> tuple[int, int]:
     """(seats used, seat limit) for the billing and people pages."""
     return seats_used(organization), seat_limit(organization)
+
+
+def first_member_admin_id() -> int | None:
+    """The first administrator (by seat) of an organization with an active membership, without
+    a center role: the person the benchmarks sign in as (bench/harness/probe.py's
+    `find_member`), so that every app's bench pages look at that person's organizations."""
+    return (
+        Seat.objects.filter(
+            role=OrgRole.ADMIN,
+            organization__membership__status=MembershipStatus.ACTIVE,
+            user__is_active=True,
+            user__is_staff=False,
+            user__is_coach=False,
+            user__is_researcher=False,
+        )
+        .order_by("pk")
+        .values_list("user_id", flat=True)
+        .first()
+    )

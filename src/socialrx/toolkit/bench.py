@@ -9,34 +9,14 @@ from __future__ import annotations
 from django.urls import reverse
 
 from socialrx.core.benchmarks import MEMBER, BenchPage
-from socialrx.membership.models import MembershipStatus
-from socialrx.organizations.models import OrgRole, Seat
+from socialrx.membership.selectors import first_member_admin_id
 
 from .models import Assessment, ExecutiveBrief, PolicyVersion
 
 
-def bench_member() -> int | None:
-    """The id of the person the bench signs in as (bench/harness/probe.py's `find_member`):
-    the first administrator of an organization with an active membership, without a center
-    role."""
-    return (
-        Seat.objects.filter(
-            role=OrgRole.ADMIN,
-            organization__membership__status=MembershipStatus.ACTIVE,
-            user__is_active=True,
-            user__is_staff=False,
-            user__is_coach=False,
-            user__is_researcher=False,
-        )
-        .order_by("pk")
-        .values_list("user_id", flat=True)
-        .first()
-    )
-
-
 def latest_assessment() -> Assessment | None:
     """The latest take of the bench member's organizations."""
-    member = bench_member()
+    member = first_member_admin_id()
     if member is None:
         return None
     return (
@@ -64,7 +44,7 @@ def assessment_history() -> str | None:
 def policy_version() -> str | None:
     """The latest version of the policy of the bench member's organizations (the most
     recently assembled, of several)."""
-    member = bench_member()
+    member = first_member_admin_id()
     if member is None:
         return None
     version = (
@@ -79,7 +59,7 @@ def policy_version() -> str | None:
 
 
 def executive_brief() -> str | None:
-    member = bench_member()
+    member = first_member_admin_id()
     if member is None:
         return None
     public_id = (

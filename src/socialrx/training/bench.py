@@ -10,8 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from socialrx.core.benchmarks import MEMBER, BenchPage
-from socialrx.membership.models import MembershipStatus
-from socialrx.organizations.models import OrgRole, Seat
+from socialrx.membership.selectors import first_member_admin_id
 
 from .models import (
     BootCamp,
@@ -36,28 +35,10 @@ def course_page() -> str | None:
     return reverse("training:course", args=[course]) if course else None
 
 
-def bench_member():
-    """The person the bench signs in as (bench/harness/probe.py's `find_member`): the first
-    administrator of an organization with an active membership, without a center role."""
-    return (
-        Seat.objects.filter(
-            role=OrgRole.ADMIN,
-            organization__membership__status=MembershipStatus.ACTIVE,
-            user__is_active=True,
-            user__is_staff=False,
-            user__is_coach=False,
-            user__is_researcher=False,
-        )
-        .order_by("pk")
-        .values_list("user_id", flat=True)
-        .first()
-    )
-
-
 def lesson_page() -> str | None:
     """A lesson of a published course the bench's member is enrolled in, where they left off
     (a reading lesson otherwise); a preview lesson when the member has no enrolment."""
-    member = bench_member()
+    member = first_member_admin_id()
     enrolment = (
         Enrolment.objects.filter(
             person_id=member,
