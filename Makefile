@@ -41,7 +41,7 @@ test: install
 # BENCH_L_DATABASE_URL the loaded size-L database (socialrx_scale on it), BENCH_REDIS_URL the
 # Redis database the runs empty and use (redis://127.0.0.1:6379/5).
 bench-quick: install
-	$(BIN)/python bench/run.py --size S
+	$(BIN)/python bench/run.py --size S $(BENCH_ARGS)
 
 bench: install
 	$(BIN)/python bench/run.py --size L

@@ -11,6 +11,11 @@ cd "$(dirname "$0")/.."
 
 BIN=.venv/bin
 CHROMIUM=/usr/bin/chromium
+
+# pytest keeps each test module's rewritten bytecode beside it unless told not to write any; with
+# PYTHONDONTWRITEBYTECODE set (some shells and CI images set it), every worker of every run
+# rewrote all 400 test modules again: about 30 s of each worker's collection.
+unset PYTHONDONTWRITEBYTECODE
 warnings=()
 
 loud() {

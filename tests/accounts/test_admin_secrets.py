@@ -22,7 +22,7 @@ from socialrx.organizations.models import Invitation
 from tests.admin_policy import STAFF_VIEWABLE
 from tests.factories import StaffFactory, UserFactory, give_mfa, org_with_admin
 
-pytestmark = [pytest.mark.integration, pytest.mark.django_db]
+pytestmark = [pytest.mark.integration, pytest.mark.sweep, pytest.mark.django_db]
 
 SECRET_FIELD = re.compile(r"secret|token(?!_prefix)|hash|seed|nonce|password|key$|data$", re.I)
 

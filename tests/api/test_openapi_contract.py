@@ -37,6 +37,7 @@ from tests.registry.factories import (
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.sweep,
     pytest.mark.django_db,
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]
@@ -118,6 +119,18 @@ def known_ids(db):
     }
 
 
+_LOADED: list = []
+
+
+def _schema(app):
+    """The document as schemathesis reads it, loaded through the application once per worker
+    (about 0.7 s a load). Every test's `wsgi_app` is an equivalent handler on the same settings,
+    so the first one serves the later tests' requests too."""
+    if not _LOADED:
+        _LOADED.append(schemathesis.openapi.from_wsgi(OPENAPI, app))
+    return _LOADED[0]
+
+
 def _strategy(operation, known: list) -> st.SearchStrategy:
     """Valid and invalid input; valid input sometimes names an object that exists."""
     strategies = [operation.as_strategy(GenerationMode.POSITIVE)]
@@ -176,8 +189,7 @@ def test_a_center_role_without_two_factor_is_refused_everywhere_as_documented(cl
 @pytest.mark.parametrize("caller", ["anonymous", "token"])
 @pytest.mark.parametrize(("method", "path"), OPERATIONS, ids=[f"{m} {p}" for m, p in OPERATIONS])
 def test_every_answer_is_one_the_document_declares(wsgi_app, known_ids, caller, method, path):
-    schema = schemathesis.openapi.from_wsgi(OPENAPI, wsgi_app)
-    operation = schema[path][method]
+    operation = _schema(wsgi_app)[path][method]
     headers = {"Authorization": f"Bearer {known_ids['token']}"} if caller == "token" else {}
 
     @FUZZ_SETTINGS

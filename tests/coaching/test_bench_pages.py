@@ -14,7 +14,9 @@ from socialrx.coaching.models import Engagement
 from socialrx.membership.selectors import first_member_admin_id
 from tests.coaching.factories import make_coach, make_engagement, make_session, member_org
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 KAREN = "karen.lindqvist@riverside-rmc.example"
 

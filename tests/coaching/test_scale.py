@@ -34,7 +34,9 @@ from socialrx.organizations.models import Seat
 from socialrx.schedules.models import Commitment
 from tests.coaching.factories import make_coach
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def seed_scale(**options) -> str:

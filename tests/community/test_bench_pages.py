@@ -8,7 +8,9 @@ from socialrx.community import bench
 from socialrx.community.models import Thread
 from socialrx.membership.selectors import first_member_admin_id
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def pages() -> dict[str, str | None]:

@@ -28,7 +28,9 @@ from socialrx.membership.selectors import memberships_with_benefits
 from socialrx.organizations.models import Seat
 from tests.community.factories import make_category
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def seed_scale(**options) -> str:

@@ -28,6 +28,7 @@ from tests.route_inventory import all_routes
 
 pytestmark = [
     pytest.mark.integration,
+    pytest.mark.sweep,
     pytest.mark.django_db,
     pytest.mark.filterwarnings("ignore:No directory at:UserWarning"),
 ]

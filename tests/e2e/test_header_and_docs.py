@@ -18,9 +18,12 @@ ONE_ROW = 72
 
 
 def header_rows(page) -> dict:
-    """The header's height, and the top and bottom of every item in its bar."""
+    """The header's height, and the top and bottom of every item in its bar, measured once the
+    page and its fonts have loaded (a box measured earlier may still change width)."""
+    page.wait_for_load_state("load")
     return page.evaluate(
-        """() => {
+        """async () => {
+            await document.fonts.ready;
             const header = document.querySelector(".site-header");
             const items = [...header.querySelectorAll(
                 ".brand, .nav-primary > .nav > li, .nav-account > *"
@@ -45,6 +48,9 @@ def header_rows(page) -> dict:
 
 @pytest.mark.parametrize("width", [1280, 1440, 1920])
 def test_the_staff_header_is_one_row_at_desktop_widths(new_page, live_server, staff, width):
+    # The longest name the header meets, not whatever name the factory drew this time.
+    staff.full_name = "Alexandra Montgomery-Fitzgerald"
+    staff.save(update_fields=["full_name"])
     page = new_page(width=width, height=800)
     force_login(page, live_server, staff)
     page.goto("/dashboard/")

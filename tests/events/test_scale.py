@@ -32,7 +32,9 @@ from socialrx.events.models import (
 from socialrx.training.models import Certificate
 from tests.events.factories import make_event
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def seed_scale(**options) -> str:

@@ -9,7 +9,9 @@ from socialrx.library.models import Resource
 from socialrx.membership.selectors import first_member_admin_id
 from tests.library.factories import make_resource
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def pages() -> dict[str, str | None]:

@@ -25,7 +25,9 @@ from socialrx.library.models import (
 )
 from tests.library.factories import make_resource
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def seed_scale(**options) -> str:

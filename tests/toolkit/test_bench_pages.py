@@ -23,7 +23,9 @@ from tests.toolkit.factories import (
     make_clause_per_section,
 )
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def pages() -> dict[str, str | None]:

@@ -38,7 +38,9 @@ from socialrx.toolkit.selectors.brief_figures import figures_for
 from socialrx.toolkit.staffing import check_staffing, estimate
 from tests.toolkit.factories import make_clause
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 GENERATED = "Generated for the benchmarks."
 REWORDED = "scale-questions-about-own-care"  # as in the demo

@@ -35,7 +35,9 @@ from socialrx.training.models import (
 from socialrx.training.services.certificates import normalise_code
 from tests.training.factories import make_course
 
-pytestmark = pytest.mark.integration
+# Seeding at size S, app by app: data-heavy, so CI runs it on the PostgreSQL pass only
+# (tests/core/test_seed_scale.py covers the loader's SQLite paths on both).
+pytestmark = [pytest.mark.integration, pytest.mark.slow]
 
 
 def seed_scale(**options) -> str:
