@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from socialrx.library.models import ContactMessage
 from tests.library.news_support import make_post
@@ -71,7 +72,8 @@ def test_the_feed_address_is_copied(new_page, live_server, world):
 
     page.get_by_role("button", name="Copy the address").click()
 
-    assert page.get_by_role("status").inner_text() == (
+    # The clipboard answers asynchronously: wait for the message rather than read it at once.
+    expect(page.get_by_role("status")).to_have_text(
         "The address was copied: paste it into your podcast app."
     )
     copied = page.evaluate("navigator.clipboard.readText()")
