@@ -215,6 +215,10 @@ def test_an_org_admin_requests_onsite_training_staff_propose_and_the_admin_accep
     expect(proposal).to_contain_text("Lunch is on us.")
     look(admin_page, "onsite-proposed")
     admin_page.get_by_role("button", name="Accept and get the invoice").click()
+    # The page that says so is awaited before the database is read.
+    expect(
+        admin_page.get_by_text(re.compile(r"^Accepted\. Invoice \S+ is on its way"))
+    ).to_be_visible()
     invoice = Invoice.objects.get(organization=organization)
     expect(
         admin_page.get_by_text(f"Accepted. Invoice {invoice.number} is on its way")
