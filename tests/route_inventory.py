@@ -66,6 +66,17 @@ def all_routes() -> list[Route]:
     return list(_walk(get_resolver().url_patterns))
 
 
+def api_operations(patterns=None):
+    """Every django-ninja Operation mounted in the URLconf (each router, however nested)."""
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            yield from api_operations(entry.url_patterns)
+        elif isinstance(entry, URLPattern):
+            path_view = _ninja_path_view(entry.callback)
+            if path_view is not None:
+                yield from path_view.operations
+
+
 def api_operations_from_schema(api) -> set[tuple[str, str]]:
     """(METHOD, path) of every operation in the API's OpenAPI document, with ``{param}`` path
     parameters rewritten to ``<param>`` so they compare with resolver patterns."""

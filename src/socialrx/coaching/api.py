@@ -22,8 +22,8 @@ from socialrx.core.errors import Conflict, DomainError
 from .api_schemas import (
     BookingIn,
     CancelIn,
+    CoachingSessionOut,
     RescheduleIn,
-    SessionOut,
     SlotOut,
     in_utc,
     session_item,
@@ -101,7 +101,7 @@ def _check_horizon(starts_at: datetime) -> datetime:
 
 @router.get(
     "/me/sessions",
-    **documented(list[SessionOut], 401, 403),
+    **documented(list[CoachingSessionOut], 401, 403),
     summary="My upcoming sessions: of my organizations, that I coach, or (staff) that I booked",
 )
 def my_sessions(request):
@@ -174,7 +174,7 @@ def slots(request, engagement_id: UUID, params: Query[SlotParams]):
 # --- booking, moving, cancelling ----------------------------------------------------------------
 
 _booking_doc = documented(
-    SessionOut,
+    CoachingSessionOut,
     400,
     401,
     403,
@@ -223,7 +223,7 @@ def book(request, engagement_id: UUID, body: BookingIn):
 @router.post(
     "/sessions/{session_id}/reschedule",
     **documented(
-        SessionOut,
+        CoachingSessionOut,
         400,
         401,
         403,
@@ -256,7 +256,7 @@ def reschedule(request, session_id: UUID, body: RescheduleIn):
 @router.post(
     "/sessions/{session_id}/cancel",
     **documented(
-        SessionOut,
+        CoachingSessionOut,
         400,
         401,
         403,

@@ -26,7 +26,7 @@ class SessionLinksOut(Schema):
     engagement: str = Field(description="The engagement's page.")
 
 
-class SessionOut(Schema):
+class CoachingSessionOut(Schema):
     """A coaching session."""
 
     id: UUID = Field(description="The session's public id.")

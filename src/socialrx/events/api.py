@@ -7,11 +7,11 @@ of the event's own zone, which each answer names."""
 
 from __future__ import annotations
 
-from django.conf import settings
-from ninja import Field, Path, Router
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja import Path, Router
+from ninja.pagination import paginate
 
 from socialrx.core.api_errors import documented
+from socialrx.core.api_pagination import BoundedPagination
 from socialrx.core.errors import Conflict, DomainError
 from socialrx.core.permissions import require
 
@@ -34,28 +34,10 @@ from .selectors.check_in import door_counts, door_event
 from .services import check_in as check_in_service
 from .ticket_tokens import attendee_for_token
 
-# Far beyond any list of events, and well within the 64-bit integers databases take.
-MAX_OFFSET = 1_000_000_000
 SLUG_LENGTH = 80
 
 public_router = Router(auth=None)
 router = Router()
-
-
-class EventsPagination(LimitOffsetPagination):
-    class Input(LimitOffsetPagination.Input):
-        limit: int = Field(
-            settings.NINJA_PAGINATION_PER_PAGE,
-            ge=1,
-            le=settings.NINJA_PAGINATION_MAX_LIMIT,
-            description=(
-                f"Results per page: 1 to {settings.NINJA_PAGINATION_MAX_LIMIT} "
-                f"(default {settings.NINJA_PAGINATION_PER_PAGE})."
-            ),
-        )
-        offset: int = Field(
-            0, ge=0, le=MAX_OFFSET, description=f"Results to skip: 0 to {MAX_OFFSET:,}."
-        )
 
 
 def _slug() -> str:
@@ -73,7 +55,7 @@ NO_EVENT = {404: "No published event has this slug (a draft reads as missing)."}
     **documented(list[EventOut], 403, 422),
     summary="Published events, soonest first",
 )
-@paginate(EventsPagination)
+@paginate(BoundedPagination)
 def events(request):
     return api_reads.api_events()
 

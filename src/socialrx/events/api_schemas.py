@@ -133,7 +133,7 @@ class RoomOut(Schema):
     seats: int | None
 
 
-class SessionOut(Schema):
+class AgendaSessionOut(Schema):
     public_id: UUID
     slug: str
     title: str
@@ -155,7 +155,7 @@ class AgendaOut(Schema):
     time_zone: str = Field(description="The event's zone (IANA), in which times are given.")
     tracks: list[TrackOut]
     rooms: list[RoomOut]
-    sessions: list[SessionOut] = Field(description="In time order.")
+    sessions: list[AgendaSessionOut] = Field(description="In time order.")
 
 
 class EventRefOut(Schema):

@@ -33,7 +33,7 @@ class PlanOut(Schema):
         return plan.band_label
 
 
-class InvoiceOut(Schema):
+class MembershipInvoiceOut(Schema):
     """A membership invoice: the year or adjustment it bills (the invoice itself is billing's;
     see /billing/organizations/{public_id}/invoices for everything an organization bought)."""
 
@@ -64,7 +64,7 @@ class MembershipOut(Schema):
     covered_until: date | None
     seats_used: int
     seat_limit: int
-    invoices: list[InvoiceOut]
+    invoices: list[MembershipInvoiceOut]
 
 
 @public_router.get("/plans", **documented(list[PlanOut], 403), summary="Membership plans (public)")

@@ -7,13 +7,13 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 from pydantic import field_validator
 
 from socialrx.core.api_errors import documented
+from socialrx.core.api_pagination import BoundedPagination
 from socialrx.core.errors import NotFound
 from socialrx.core.platforms import Platform
 from socialrx.core.throttle import ClientThrottle
@@ -22,27 +22,6 @@ from .models import Entity, EntityKind
 from .selectors import entities as entity_selectors
 from .selectors import search, statistics
 from .selectors.search import SearchFilters, Sort
-
-# Beyond the size of any registry, and well within the 64-bit integers databases take (a
-# larger offset failed in the database: a 500).
-MAX_OFFSET = 1_000_000_000
-
-
-class RegistryPagination(LimitOffsetPagination):
-    class Input(LimitOffsetPagination.Input):
-        limit: int = Field(
-            settings.NINJA_PAGINATION_PER_PAGE,
-            ge=1,
-            le=settings.NINJA_PAGINATION_MAX_LIMIT,
-            description=(
-                f"Results per page: 1 to {settings.NINJA_PAGINATION_MAX_LIMIT} "
-                f"(default {settings.NINJA_PAGINATION_PER_PAGE})."
-            ),
-        )
-        offset: int = Field(
-            0, ge=0, le=MAX_OFFSET, description=f"Results to skip: 0 to {MAX_OFFSET:,}."
-        )
-
 
 # The first hospital accounts date from the mid-2000s; the dashboard's form has the same floor.
 FIRST_YEAR = 2004
@@ -212,7 +191,7 @@ class SearchParams(Schema):
     **documented(list[EntityOut], *REGISTRY_ERRORS),
     summary="Search the registry (name with typos, city, identifier, handle; filters; sort)",
 )
-@paginate(RegistryPagination)
+@paginate(BoundedPagination)
 def search_entities(request, params: Query[SearchParams]):
     filters = SearchFilters(
         query=params.q[:200],

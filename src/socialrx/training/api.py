@@ -6,13 +6,13 @@ from enum import Enum
 from typing import Any
 from uuid import UUID
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Path, Query, Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
 
 from socialrx.core.api_errors import documented
+from socialrx.core.api_pagination import BoundedPagination
 from socialrx.core.errors import NotFound
 from socialrx.core.requests import client_ip
 
@@ -22,30 +22,12 @@ from .selectors import api_reads
 from .selectors import certificates as certificate_selectors
 from .services import certificates as certificate_services
 
-# Far beyond any catalogue, and well within the 64-bit integers databases take.
-MAX_OFFSET = 1_000_000_000
 # No way of writing a code is longer (see services.certificates.normalise_code).
 MAX_CODE_LENGTH = 100
 
 certificate_converter.register()
 public_router = Router(auth=None)
 router = Router()
-
-
-class CataloguePagination(LimitOffsetPagination):
-    class Input(LimitOffsetPagination.Input):
-        limit: int = Field(
-            settings.NINJA_PAGINATION_PER_PAGE,
-            ge=1,
-            le=settings.NINJA_PAGINATION_MAX_LIMIT,
-            description=(
-                f"Results per page: 1 to {settings.NINJA_PAGINATION_MAX_LIMIT} "
-                f"(default {settings.NINJA_PAGINATION_PER_PAGE})."
-            ),
-        )
-        offset: int = Field(
-            0, ge=0, le=MAX_OFFSET, description=f"Results to skip: 0 to {MAX_OFFSET:,}."
-        )
 
 
 FormatParam = Enum(
@@ -174,7 +156,7 @@ def _certificate(certificate: Certificate) -> dict[str, Any]:
     **documented(list[CatalogueItemOut], 403, 422),
     summary="The training catalogue: published online courses, then upcoming boot camps",
 )
-@paginate(CataloguePagination)
+@paginate(BoundedPagination)
 def catalogue(request, params: Query[CatalogueParams]):
     return api_reads.catalogue(params.format.value if params.format else "")
 
