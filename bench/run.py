@@ -155,9 +155,11 @@ def measure(options, probe_measured: dict, env: dict[str, str]) -> tuple[dict, d
                 cookie=cookie if page["visitor"] == "member" else "",
             )
             loads[page["url"], page["visitor"]] = result
+            drained = server.wait_until_idle(gunicorn.base_url)
             log(
                 f"  {page['name']:<45} {result.requests_per_second:>8.1f} req/s  "
                 f"p99 {result.latency_ms['p99']:>7.1f} ms  errors {result.error_count}"
+                + (f"  (its queue drained in {drained:.1f} s)" if drained >= 0.1 else "")
             )
             if result.error_count:
                 problems.append(f"{page['name']} ({page['url']}): errors {result.errors}.")

@@ -4,10 +4,13 @@ loaded data, and writes its table between the pages markers of RESULTS.md, keepi
 import os
 import subprocess
 import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from bench.harness import report
+from bench.harness import report, server
 from django.conf import settings
 
 from tests.concurrency import require_postgres
@@ -109,3 +112,33 @@ def test_the_table_marks_the_figures_that_miss_the_issues_targets_at_size_l():
         "300.0 ✗ | 900.0 | 8 / 9 ✗ | 14 / 14 | 0 |"
     )
     assert "✗" not in report._row(page, judged=False)
+
+
+def test_the_next_page_waits_until_the_queue_left_by_a_load_is_answered():
+    """A server whose health probe is slow for its first three answers (the queue wrk left):
+    the wait lasts through them and stops at the first quick answer."""
+    asked = []
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 - the name http.server calls
+            asked.append(self.path)
+            if len(asked) <= 3:
+                time.sleep(0.2)
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, *args):
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        waited = server.wait_until_idle(f"http://127.0.0.1:{httpd.server_port}", quick_ms=100)
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+    assert asked == ["/healthz"] * 4
+    assert 0.6 <= waited < 5
