@@ -1,8 +1,15 @@
 """Booking and releasing a person's time. Callers run inside their own transaction; a clash
-raises `DoubleBooked` (a Conflict naming the other commitment) and leaves nothing behind."""
+raises `DoubleBooked` (a Conflict naming the other commitment) and leaves nothing behind.
+
+Writers take a lock per person (in id order) before booking: the exclusion constraint refuses
+an overlap, but two transactions inserting overlapping rows at the same moment each wait for
+the other's row inside PostgreSQL's check, and one of them died of a deadlock (a server error)
+instead of hearing that the person is booked. With the lock the second waits for the first to
+finish and then meets its row as a plain overlap."""
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -11,6 +18,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from socialrx.core.errors import Conflict
+from socialrx.core.locks import hold_transaction_lock
 
 from .models import Commitment
 
@@ -36,6 +44,19 @@ class Slot:
     ends_at: datetime
 
 
+def _lock_key(person_id: int) -> int:
+    """A signed 64-bit advisory-lock key per person (its own space: see core.locks)."""
+    digest = hashlib.blake2b(f"schedules.commitment:{person_id}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+def _lock_people(people) -> None:
+    """Hold each person's lock until the transaction ends, in id order (so that two writers
+    booking the same people in another order cannot wait for each other)."""
+    for person_id in sorted({person.pk for person in people}):
+        hold_transaction_lock(_lock_key(person_id))
+
+
 def _clash(person, slot: Slot, *, exclude_source: UUID | None = None) -> Commitment | None:
     others = Commitment.objects.filter(
         person=person, starts_at__lt=slot.ends_at, ends_at__gt=slot.starts_at
@@ -52,6 +73,7 @@ def commit(
     trigger); the savepoint keeps the caller's transaction usable to report it."""
     try:
         with transaction.atomic():
+            _lock_people([person])
             return [
                 Commitment.objects.create(
                     person=person,
@@ -86,7 +108,9 @@ def replace(
 ) -> None:
     """Make a thing's commitments exactly `people` × `slots` (a rescheduled day, a trainer
     swapped), refusing the whole change if anyone would be double booked."""
+    people = list(people)
     with transaction.atomic():
+        _lock_people(people)
         release(source_kind=source_kind, source_public_id=source_public_id)
         for person in people:
             commit(
