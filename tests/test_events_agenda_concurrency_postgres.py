@@ -83,3 +83,58 @@ def test_two_staff_booking_one_room_at_once_make_exactly_one_session():
     assert (refused[0].code, refused[0].field) == ("double_booked", "room")
     assert refused[0].message.startswith("Room A is taken ")
     assert Session.objects.count() == 1
+
+
+ROUNDS = 8
+
+
+def test_round_after_round_of_clashing_saves_ends_in_one_session_and_one_refusal():
+    """PostgreSQL's exclusion check made two inserts of clashing rows wait for each other, and
+    one died of a deadlock (a server error) instead of being refused as double booked: rounds
+    of clashing speakers, then of clashing rooms, must each end in one session and a refusal."""
+    event = june_conference()
+    speaker = make_speaker(full_name="Dr. Ada Lovelace")
+    rooms = [make_room(event, "Room A"), make_room(event, "Room B")]
+    staff = [StaffFactory(), StaffFactory()]
+    outcomes = []
+    for number in range(ROUNDS):
+        day, hour = 10 + number // 4, 9 + 2 * (number % 4)
+        if number % 2:  # one room, no speaker
+            plans = [
+                _data(f"Round {number} one", at(day, hour), at(day, hour + 1), room=rooms[0]),
+                _data(
+                    f"Round {number} two", at(day, hour, 30), at(day, hour + 1, 30), room=rooms[0]
+                ),
+            ]
+        else:  # one speaker, two rooms
+            plans = [
+                _data(
+                    f"Round {number} one",
+                    at(day, hour),
+                    at(day, hour + 1),
+                    room=rooms[0],
+                    speakers=[speaker],
+                ),
+                _data(
+                    f"Round {number} two",
+                    at(day, hour, 30),
+                    at(day, hour + 1, 30),
+                    room=rooms[1],
+                    speakers=[speaker],
+                ),
+            ]
+
+        def work(index, plans=plans):
+            close_old_connections()
+            return create_session(actor=staff[index], event=event, data=plans[index])
+
+        results = run_at_once(2, work)
+        outcomes.append(
+            sorted(
+                "made" if isinstance(r, Session) else r.code if isinstance(r, Conflict) else repr(r)
+                for r in results
+            )
+        )
+
+    assert outcomes == [["double_booked", "made"]] * ROUNDS
+    assert Session.objects.count() == ROUNDS

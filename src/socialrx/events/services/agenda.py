@@ -7,15 +7,23 @@ A speaker or a room is never in two places at once. The database holds that rule
 cannot both win. A session is written inside a savepoint: when the database refuses it, the
 savepoint is rolled back and the refusal becomes a `Conflict` naming the session already there
 and its time, and nothing of the change is kept. Intervals are half-open: a session ending at
-10:45 and one starting at 10:45 do not overlap."""
+10:45 and one starting at 10:45 do not overlap.
+
+Before writing, a save takes a lock per room and per speaker it books (in key order): two saves
+inserting clashing rows at the same moment each waited for the other's row inside PostgreSQL's
+exclusion check, and one died of a deadlock (a server error) instead of being refused. With the
+locks the second waits for the first to finish and meets its row as a plain clash."""
 
 from __future__ import annotations
+
+import hashlib
 
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from socialrx.core import audit
 from socialrx.core.errors import Conflict, DomainError, NotFound
+from socialrx.core.locks import hold_transaction_lock
 from socialrx.core.permissions import require
 
 from ..calendars import describe_moment, local
@@ -162,8 +170,25 @@ def _double_booked(error: IntegrityError, session: Session, speakers) -> Conflic
     raise error
 
 
+def _lock_key(name: str) -> int:
+    """A signed 64-bit advisory-lock key per room or speaker (its own space: see core.locks)."""
+    digest = hashlib.blake2b(f"events.agenda:{name}".encode(), digest_size=8)
+    return int.from_bytes(digest.digest(), "big", signed=True)
+
+
+def _lock_places(session: Session, speakers: list) -> None:
+    """Hold the lock of the session's room and of each speaker until the transaction ends, in
+    key order (so two saves booking the same ones cannot wait for each other)."""
+    names = [f"speaker:{speaker.pk}" for speaker in speakers]
+    if session.room_id is not None:
+        names.append(f"room:{session.room_id}")
+    for key in sorted(_lock_key(name) for name in names):
+        hold_transaction_lock(key)
+
+
 def _save(session: Session, speakers: list) -> None:
     """Write the session and its speakers' copies of its times, or nothing (a savepoint)."""
+    _lock_places(session, speakers)
     try:
         with transaction.atomic():
             session.save()
