@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 
 from django.utils import timezone
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from socialrx.core.api_errors import documented
 from socialrx.core.errors import Conflict, DomainError
@@ -217,7 +217,7 @@ def book(request, engagement_id: UUID, body: BookingIn):
             meeting_url=body.meeting_url,
         )
     )
-    return 201, session_item(session_for(request.user, session.public_id))
+    return Status(201, session_item(session_for(request.user, session.public_id)))
 
 
 @router.post(
