@@ -9,7 +9,6 @@ finish and then meets its row as a plain overlap."""
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
@@ -18,7 +17,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from socialrx.core.errors import Conflict
-from socialrx.core.locks import hold_transaction_lock
+from socialrx.core.locks import hold_transaction_lock, lock_key
 
 from .models import Commitment
 
@@ -44,17 +43,11 @@ class Slot:
     ends_at: datetime
 
 
-def _lock_key(person_id: int) -> int:
-    """A signed 64-bit advisory-lock key per person (its own space: see core.locks)."""
-    digest = hashlib.blake2b(f"schedules.commitment:{person_id}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
 def _lock_people(people) -> None:
     """Hold each person's lock until the transaction ends, in id order (so that two writers
     booking the same people in another order cannot wait for each other)."""
     for person_id in sorted({person.pk for person in people}):
-        hold_transaction_lock(_lock_key(person_id))
+        hold_transaction_lock(lock_key(f"schedules.commitment:{person_id}"))
 
 
 def _clash(person, slot: Slot, *, exclude_source: UUID | None = None) -> Commitment | None:

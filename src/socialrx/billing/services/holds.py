@@ -3,7 +3,6 @@ the selling app says there are, and released when a card checkout is abandoned."
 
 from __future__ import annotations
 
-import hashlib
 from datetime import timedelta
 from uuid import UUID
 
@@ -13,20 +12,14 @@ from django.db.models import Q, Sum
 from django.utils import timezone
 
 from socialrx.core.errors import DomainError
-from socialrx.core.locks import hold_transaction_lock
+from socialrx.core.locks import hold_transaction_lock, lock_key
 
 from ..models import Hold, HoldStatus, Invoice, InvoiceStatus
 from ..sellables import kind
 
 
-def _lock_key(code: str, sold_public_id: UUID) -> int:
-    """A signed 64-bit advisory-lock key per sold object (its own space: see core.locks)."""
-    digest = hashlib.blake2b(f"billing.hold:{code}:{sold_public_id}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
 def lock_sold_object(code: str, sold_public_id: UUID) -> None:
-    hold_transaction_lock(_lock_key(code, sold_public_id))
+    hold_transaction_lock(lock_key(f"billing.hold:{code}:{sold_public_id}"))
 
 
 def units_taken(code: str, sold_public_id: UUID, *, now=None) -> int:

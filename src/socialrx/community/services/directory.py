@@ -14,7 +14,6 @@ messages members send each other through it.
 
 from __future__ import annotations
 
-import hashlib
 from email.utils import formataddr
 
 from django.conf import settings
@@ -25,7 +24,7 @@ from django.urls import reverse
 from socialrx.core import audit
 from socialrx.core.email import single_line
 from socialrx.core.errors import Conflict, DomainError
-from socialrx.core.locks import hold_transaction_lock
+from socialrx.core.locks import hold_transaction_lock, lock_key
 from socialrx.core.permissions import require
 from socialrx.core.validators import describe_character, first_control_character
 from socialrx.membership.selectors import memberships_with_benefits
@@ -179,12 +178,6 @@ def update_organization_entry(
 # --- messages -------------------------------------------------------------------------------
 
 
-def _lock_key(sender_id: int) -> int:
-    """A signed 64-bit advisory-lock key per sender (its own space: see core.locks)."""
-    digest = hashlib.blake2b(f"community.directory_message:{sender_id}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
 def sender_organization(sender) -> Organization | None:
     """The organization a message names its sender by: the one their own entry shows, else
     the first (by name) of their organizations holding benefits (one or two queries)."""
@@ -247,7 +240,8 @@ def send_message(*, sender, recipient_public_id, subject: str, message: str) -> 
         raise Conflict(NO_MESSAGES.format(name=recipient.full_name), code="no_messages")
     subject = _text(subject, field="subject", limit=SUBJECT_LIMIT, multiline=False, required=True)
     message = _text(message, field="message", limit=MESSAGE_LIMIT, multiline=True, required=True)
-    hold_transaction_lock(_lock_key(sender.pk))  # two sends at once count each other
+    # Two sends at once count each other.
+    hold_transaction_lock(lock_key(f"community.directory_message:{sender.pk}"))
     if messages_sent_today(sender) >= DAILY_MESSAGE_LIMIT:
         raise TooManyMessages(LIMIT_REACHED.format(limit=DAILY_MESSAGE_LIMIT), code="limit")
     sent = DirectoryMessage.objects.create(sender=sender, recipient=recipient, subject=subject)

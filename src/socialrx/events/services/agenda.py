@@ -16,14 +16,12 @@ locks the second waits for the first to finish and meets its row as a plain clas
 
 from __future__ import annotations
 
-import hashlib
-
 from django.db import IntegrityError, transaction
 from django.utils.text import slugify
 
 from socialrx.core import audit
 from socialrx.core.errors import Conflict, DomainError, NotFound
-from socialrx.core.locks import hold_transaction_lock
+from socialrx.core.locks import hold_transaction_lock, lock_key
 from socialrx.core.permissions import require
 
 from ..calendars import describe_moment, local
@@ -170,19 +168,13 @@ def _double_booked(error: IntegrityError, session: Session, speakers) -> Conflic
     raise error
 
 
-def _lock_key(name: str) -> int:
-    """A signed 64-bit advisory-lock key per room or speaker (its own space: see core.locks)."""
-    digest = hashlib.blake2b(f"events.agenda:{name}".encode(), digest_size=8)
-    return int.from_bytes(digest.digest(), "big", signed=True)
-
-
 def _lock_places(session: Session, speakers: list) -> None:
     """Hold the lock of the session's room and of each speaker until the transaction ends, in
     key order (so two saves booking the same ones cannot wait for each other)."""
     names = [f"speaker:{speaker.pk}" for speaker in speakers]
     if session.room_id is not None:
         names.append(f"room:{session.room_id}")
-    for key in sorted(_lock_key(name) for name in names):
+    for key in sorted(lock_key(f"events.agenda:{name}") for name in names):
         hold_transaction_lock(key)
 
 
