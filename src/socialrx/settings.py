@@ -344,6 +344,9 @@ REGISTRY_IMPORT_DIR = Path(env("REGISTRY_IMPORT_DIR", str(VAR_DIR / "imports")))
 REGISTRY_IMPORT_MAX_BYTES = int(env("REGISTRY_IMPORT_MAX_MB", "100")) * 1024 * 1024
 REGISTRY_IMPORT_XLSX_MAX_PART_MB = int(env("REGISTRY_IMPORT_XLSX_MAX_PART_MB", "1024"))
 REGISTRY_API_RATE = env("REGISTRY_API_RATE", "120/m")
+# PDF documents (invoices, certificates, tickets, briefs…) a person may download in ten
+# minutes (core.pdf_downloads; center staff are not limited).
+PDF_DOWNLOADS_PER_10_MINUTES = int(env("PDF_DOWNLOADS_PER_10_MINUTES", "60"))
 # Reverse proxies in front of the application whose X-Forwarded-For can be trusted (per-client
 # limits key on the client's address; 0 means none and the header is ignored).
 TRUSTED_PROXY_COUNT = int(env("TRUSTED_PROXY_COUNT", "0"))

@@ -264,6 +264,28 @@ def test_a_receipt_pdf_is_for_the_buyer_only(client, user, workshop, card):
     assert other.status_code == 404
 
 
+def test_past_the_pdf_limit_a_buyer_is_asked_to_wait_and_pages_still_open(
+    client, user, workshop, settings
+):
+    settings.PDF_DOWNLOADS_PER_10_MINUTES = 2
+    invoice = buy(user, workshop)
+    pdf = reverse("billing:invoice_pdf", args=[invoice.public_id])
+    statement = reverse("billing:my_statement")
+    client.force_login(user)
+
+    first, second, third = client.get(pdf), client.get(pdf), client.get(pdf)
+    statement_page = client.get(statement)
+    statement_pdf = client.get(f"{statement}?format=pdf")
+
+    assert [first.status_code, second.status_code] == [200, 200]
+    assert first.content[:4] == b"%PDF"
+    assert third.status_code == 429
+    assert third["Retry-After"] == "600"
+    assert "You asked for more than 2 PDF documents in 10 minutes" in third.content.decode()
+    assert statement_page.status_code == 200  # the page itself is not a PDF
+    assert statement_pdf.status_code == 429
+
+
 # --- staff ------------------------------------------------------------------------------------
 
 

@@ -163,7 +163,7 @@ def test_an_org_admins_pages_are_accessible(new_page, live_server, world, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_a_members_pages_are_accessible(new_page, live_server, world, width):
+def test_a_members_pages_are_accessible(new_page, live_server, world, width, settings):
     page = new_page(width=width)
     force_login(page, live_server, world["member"])
     for path in [
@@ -173,6 +173,9 @@ def test_a_members_pages_are_accessible(new_page, live_server, world, width):
     ]:
         check(page, path)
     check(page, reverse("organizations:invitations", args=[world["org"].public_id]), status=404)
+    # Past the PDF limit (none allowed here): the page that asks to wait.
+    settings.PDF_DOWNLOADS_PER_10_MINUTES = 0
+    check(page, f"{reverse('billing:my_statement')}?format=pdf", status=429)
 
 
 STAFF_PAGES = [

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from socialrx.core.errors import DomainError, add_error_to_form
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.organizations.selectors import organization_for, organizations_administered_by
 
 from .. import selectors
@@ -21,6 +22,10 @@ from ..pdf import invoice_pdf, receipt_pdf, remittance, statement_pdf
 from ..services import checkout as checkout_service
 from ..services import payments
 from ..services.holds import hold_minutes
+
+
+def _asks_for_pdf(request) -> bool:
+    return request.GET.get("format") == "pdf"
 
 
 def _pdf(content: bytes, filename: str) -> HttpResponse:
@@ -63,10 +68,11 @@ def organization_billing(request, public_id):
 
 
 @login_required
+@limits_pdf_downloads(when=_asks_for_pdf)
 def organization_statement(request, public_id):
     organization = organization_for(request.user, public_id, "billing.view_org_billing")
     statement = selectors.statement_of(organization)
-    if request.GET.get("format") == "pdf":
+    if _asks_for_pdf(request):
         return _pdf(statement_pdf(statement), f"Statement-{statement.generated_on}.pdf")
     return render(
         request,
@@ -76,9 +82,10 @@ def organization_statement(request, public_id):
 
 
 @login_required
+@limits_pdf_downloads(when=_asks_for_pdf)
 def my_statement(request):
     statement = selectors.statement_of(request.user)
-    if request.GET.get("format") == "pdf":
+    if _asks_for_pdf(request):
         return _pdf(statement_pdf(statement), f"Statement-{statement.generated_on}.pdf")
     return render(request, "billing/statement.html", {"statement": statement})
 
@@ -98,12 +105,14 @@ def invoice_detail(request, invoice_id):
 
 
 @login_required
+@limits_pdf_downloads
 def invoice_download(request, invoice_id):
     invoice = selectors.invoice_for(request.user, invoice_id)
     return _pdf(invoice_pdf(invoice), f"{invoice.number}.pdf")
 
 
 @login_required
+@limits_pdf_downloads
 def receipt_download(request, payment_id):
     payment = selectors.payment_for(request.user, payment_id)
     invoice = selectors.invoice_for(request.user, payment.invoice.public_id)

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET
 
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.core.permissions import require
 
 from ..badges import badge_sheet_pdf
@@ -15,6 +16,7 @@ from ..selectors import check_in as selectors
 
 @login_required
 @require_GET
+@limits_pdf_downloads
 def badges_pdf(request, slug):
     """`?ticket_type=<public id>` prints one ticket type's badges."""
     require(request.user, "events.check_in")

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from socialrx.core.errors import DomainError, NotFound, add_error_to_form
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 
 from ..calendars import describe_moment, describe_span
 from ..forms_tickets import RenameForm
@@ -48,6 +49,7 @@ def my_events(request):
 
 
 @login_required
+@limits_pdf_downloads
 def ticket_pdf_view(request, public_id):
     attendee = selectors.attendee_for(request.user, public_id)
     if attendee.status != AttendeeStatus.CONFIRMED:

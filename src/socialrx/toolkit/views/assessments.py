@@ -25,6 +25,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from socialrx.core.errors import NotFound
 from socialrx.core.pdf import html_to_pdf
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.core.permissions import allowed, is_org_admin
 from socialrx.organizations.selectors import organization_for
 
@@ -292,6 +293,7 @@ def staffing(request, assessment_id):
 
 
 @login_required
+@limits_pdf_downloads
 def pdf(request, assessment_id):
     assessment = selectors.assessment_for(request.user, assessment_id)
     context = _result_context(request, assessment)

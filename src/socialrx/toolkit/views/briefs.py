@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from socialrx.core.errors import DomainError
 from socialrx.core.pdf import html_to_pdf
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.core.permissions import allowed
 
 from ..selectors import briefs as selectors
@@ -102,6 +103,7 @@ def brief_detail(request, brief_id):
 
 @login_required
 @require_GET
+@limits_pdf_downloads
 def brief_pdf(request, brief_id):
     brief = selectors.brief_for(request.user, brief_id)
     view = BriefView(brief)

@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_POST
 
 from socialrx.core.errors import DomainError, NotFound, add_error_to_form
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.core.permissions import allowed
 
 from ..docx import DOCX_TYPE, policy_docx
@@ -68,6 +69,7 @@ def policy_version(request, policy_id, number):
 
 @login_required
 @require_GET
+@limits_pdf_downloads
 def policy_version_pdf(request, policy_id, number):
     policy = policy_for(request.user, policy_id)
     version = version_of(policy, number)

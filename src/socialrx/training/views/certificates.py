@@ -16,6 +16,7 @@ from django.views.decorators.http import require_GET, require_POST
 from socialrx.core.errors import DomainError
 from socialrx.core.forms import Form
 from socialrx.core.pagination import paginate, querystring_without_page
+from socialrx.core.pdf_downloads import limits_pdf_downloads
 from socialrx.core.permissions import require
 from socialrx.core.requests import client_ip
 
@@ -127,6 +128,7 @@ def certificate_verify(request, code: str):
 
 
 @login_required
+@limits_pdf_downloads
 def certificate_pdf(request, public_id):
     """The certificate as a PDF, for its holder and center staff; refused once revoked."""
     certificate = selectors.certificate_for(request.user, public_id)
