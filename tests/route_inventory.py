@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import inspect
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -21,6 +22,8 @@ class Route:
     pattern: str  # the full pattern, e.g. "organizations/<uuid:public_id>/people/"
     name: str | None  # with namespace, e.g. "organizations:people"
     methods: tuple[str, ...] = ()  # only for API operations
+    # The Django view behind the pattern (for the API, ninja's view of the whole path).
+    callback: Callable | None = field(default=None, compare=False, repr=False)
 
 
 CONVERTER = re.compile(r"<[^:<>]+:([^<>]+)>")
@@ -57,9 +60,11 @@ def _walk(patterns, prefix: str = "", namespace: str = ""):
                 documented = CONVERTER.sub(r"<\1>", pattern)
                 for operation in path_view.operations:
                     for method in operation.methods:
-                        yield Route(f"{method} /{documented}", pattern, name, (method,))
+                        yield Route(
+                            f"{method} /{documented}", pattern, name, (method,), entry.callback
+                        )
             else:
-                yield Route(name or pattern, pattern, name)
+                yield Route(name or pattern, pattern, name, callback=entry.callback)
 
 
 def all_routes() -> list[Route]:

@@ -7,10 +7,11 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
 from django.test import RequestFactory
-from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.urls import resolve, reverse
 
 from socialrx.core.pdf_downloads import limits_pdf_downloads
 from tests.factories import StaffFactory, UserFactory
+from tests.route_inventory import all_routes
 
 pytestmark = pytest.mark.django_db
 
@@ -91,23 +92,11 @@ def test_a_view_that_answers_a_page_counts_only_its_pdfs():
     assert pdfs == [200, 200, 200, 429]
 
 
-def _routes(patterns, prefix="", namespace=""):
-    for entry in patterns:
-        if isinstance(entry, URLResolver):
-            inner = namespace
-            if entry.namespace:
-                inner = f"{namespace}:{entry.namespace}" if namespace else entry.namespace
-            yield from _routes(entry.url_patterns, prefix + str(entry.pattern), inner)
-        elif isinstance(entry, URLPattern):
-            name = f"{namespace}:{entry.name}" if namespace and entry.name else entry.name
-            yield prefix + str(entry.pattern), name, entry.callback
-
-
 def test_every_route_that_answers_a_pdf_is_limited():
-    routes = list(_routes(get_resolver().url_patterns))
-    by_name = {name: callback for _, name, callback in routes if name}
+    routes = all_routes()
+    by_name = {route.name: route.callback for route in routes if route.name}
     pdf_like = {
-        name for pattern, name, _ in routes if pattern.endswith(("pdf/", ".pdf", "receipt/"))
+        route.name for route in routes if route.pattern.endswith(("pdf/", ".pdf", "receipt/"))
     }
 
     assert pdf_like <= PDF_ROUTES, f"PDF routes missing from the list: {pdf_like - PDF_ROUTES}"
