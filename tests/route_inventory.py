@@ -71,15 +71,14 @@ def all_routes() -> list[Route]:
     return list(_walk(get_resolver().url_patterns))
 
 
-def api_operations(patterns=None):
+def api_operations():
     """Every django-ninja Operation mounted in the URLconf (each router, however nested)."""
-    for entry in get_resolver().url_patterns if patterns is None else patterns:
-        if isinstance(entry, URLResolver):
-            yield from api_operations(entry.url_patterns)
-        elif isinstance(entry, URLPattern):
-            path_view = _ninja_path_view(entry.callback)
-            if path_view is not None:
-                yield from path_view.operations
+    seen = set()
+    for route in all_routes():
+        path_view = _ninja_path_view(route.callback) if route.methods else None
+        if path_view is not None and id(path_view) not in seen:
+            seen.add(id(path_view))
+            yield from path_view.operations
 
 
 def api_operations_from_schema(api) -> set[tuple[str, str]]:
